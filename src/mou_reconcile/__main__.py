@@ -1,0 +1,3 @@
+from mou_reconcile.cli import main
+
+main()

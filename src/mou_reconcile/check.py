@@ -1,0 +1,162 @@
+"""`check`: every curation problem in a claims file, as the format spec lists them.
+
+The pipeline is load (load.py) -> check (here) -> reconcile -> report. Checking also anchors
+every quote in its article, because later commands show the evidence where it stands.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mou_reconcile import evidence, references
+from mou_reconcile.article import Article
+from mou_reconcile import problems as P
+from mou_reconcile.load import ClaimEntry, Corpus, load_corpus
+from mou_reconcile.models import NUMERIC_TYPES, Property, parse_partial_date
+from mou_reconcile.problems import Problem, Severity
+from mou_reconcile.quotes import Anchor, closest_passage, find_quote, parts_found_elsewhere
+
+
+@dataclass
+class CheckResult:
+    corpus: Corpus
+    anchors: dict[str, Anchor] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(self.corpus.problems)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((p.severity for p in self.corpus.problems), default=None)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == Severity.ERROR for p in self.corpus.problems)
+
+
+def check_file(path: Path, display: str | None = None) -> CheckResult:
+    """Load and check a claims file. Raises load.UnreadableInput if it cannot be read."""
+    return check_corpus(load_corpus(path, display))
+
+
+def check_corpus(corpus: Corpus) -> CheckResult:
+    result = CheckResult(corpus)
+    if not corpus.all_entries:  # the file never got past its top level
+        return result
+    references.check_ids(corpus)
+    references.check_alias_clashes(corpus)
+    references.check_source_links(corpus)
+    for entry in corpus.claims:
+        _check_claim(result, entry)
+    for index, raw in corpus.broken_claims:
+        _check_broken_claim(corpus, index, raw)
+    references.check_resolution_facts(corpus)
+    return result
+
+
+def _check_claim(result: CheckResult, entry: ClaimEntry) -> None:
+    corpus, claim, base = result.corpus, entry.claim, ("claims", entry.index)
+    references.reference(corpus, "sources", claim.source, (*base, "source"), "source")
+    references.reference(corpus, "entities", claim.subject, (*base, "subject"), "subject")
+    prop = None
+    if references.reference(corpus, "properties", claim.property, (*base, "property"),
+                            "property"):
+        prop = corpus.properties.get(claim.property)
+    typed_ok = prop is not None and _type_rules(corpus, entry, prop.model)
+    article = corpus.articles.get(claim.source)
+    if article is not None:
+        anchor = find_quote(article, claim.quote)
+        if anchor is not None:
+            result.anchors[entry.id] = anchor
+        else:
+            corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
+    if prop is not None and typed_ok:
+        for f in _support(corpus, entry, prop.model):
+            corpus.add(f.code, (*base, f.field), f.message, f.hint)
+
+
+def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> None:
+    # The claim failed validation (reported already); its references can still be checked,
+    # so one round of fixes is enough.
+    for name, section in (("source", "sources"), ("subject", "entities"),
+                          ("property", "properties")):
+        value = raw.get(name)
+        if isinstance(value, str):
+            references.reference(corpus, section, value, ("claims", index, name), name)
+
+
+def _miss(article: Article, quote: str) -> tuple[str, str | None]:
+    if parts_found_elsewhere(article, quote):
+        return (f"the parts of the quote occur in {article.display}, but not in order within"
+                " one paragraph", "quote one paragraph at a time")
+    passage = closest_passage(article, quote)
+    if passage is None or passage.similarity < 0.5:
+        return f"the quote is not in {article.display} (nothing similar found)", None
+    shown = passage.text if len(passage.text) <= 120 else passage.text[:117] + "..."
+    return (f"the quote is not in {article.display}; closest passage at line {passage.line}"
+            f" ({passage.similarity:.0%} similar): {shown!r}",
+            "copy the quote exactly from the article")
+
+
+def _type_rules(corpus: Corpus, entry: ClaimEntry, prop: Property) -> bool:
+    """Value, bound, breakdown and items against the property's type; True if the value fits."""
+    claim, base, t = entry.claim, ("claims", entry.index), prop.type
+    for name, allowed in (("bound", NUMERIC_TYPES), ("breakdown", NUMERIC_TYPES),
+                          ("items", ("count",))):
+        if getattr(claim, name) is not None and t not in allowed:
+            corpus.add(P.FIELD_NOT_ALLOWED, (*base, name), f"`{name}` is not allowed on"
+                       f" property {prop.id!r} of type {t}", key=True)
+    problem = _value_problem(claim.value, t, claim.effective_bound)
+    if problem:
+        corpus.add(P.VALUE_TYPE, (*base, "value"), f"property {prop.id!r} is of type {t}:"
+                   f" {problem}")
+        return False
+    if t == "entity" and isinstance(claim.value, str):
+        return references.reference(corpus, "entities", claim.value, (*base, "value"),
+                                    "entity value")
+    return True
+
+
+def _value_problem(value: object, t: str, bound: str) -> str | None:
+    if t in NUMERIC_TYPES:
+        if bound == "range":
+            if not (isinstance(value, list) and len(value) == 2):
+                return "with `bound: range` the value is a list [low, high]"
+            numbers = value
+        elif isinstance(value, list):
+            return "a list value needs `bound: range`"
+        else:
+            numbers = [value]
+        for v in numbers:
+            if isinstance(v, str) and v.replace(",", "").replace(".", "", 1).isdigit():
+                return f"{v!r} is a string; write the number unquoted, without separators"
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+                return f"{v!r} is not a number"
+            if t == "count" and (not isinstance(v, int) or v < 0):
+                return f"{v!r} is not a whole number >= 0"
+        if bound == "range" and numbers[0] > numbers[1]:
+            return f"range low {numbers[0]} is above high {numbers[1]}"
+        return None
+    if t == "date":
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or parse_partial_date(value) is None:
+            return f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        return None
+    if not isinstance(value, str):
+        return f"{value!r} is not {'an entity id' if t == 'entity' else 'a string'}"
+    return None
+
+
+def _support(corpus: Corpus, entry: ClaimEntry, prop: Property) -> list[evidence.Finding]:
+    claim = entry.claim
+    if prop.type in NUMERIC_TYPES:
+        return evidence.number_support(claim, claim.quote)
+    if prop.type == "entity" and isinstance(claim.value, str) and claim.value in corpus.entities:
+        return evidence.entity_support(corpus.entity(claim.value), claim.quote)
+    if prop.type == "date" and isinstance(claim.value, (str, int)):
+        return evidence.date_support(claim.value, claim.quote)
+    return []

@@ -1,0 +1,103 @@
+"""Does a quote support its claim's value? Numbers, entity names and dates in the quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mou_reconcile import dates
+from mou_reconcile import problems as P
+from mou_reconcile.models import Claim, Entity
+from mou_reconcile.numbers import Quantity, find_quantities, same_number
+from mou_reconcile.textfold import fold_text
+
+_HEDGE_WORDS = {"approx": "approximate", "at_least": "at least", "at_most": "at most"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem about one field of the claim (the checker adds the position)."""
+
+    code: P.Code
+    field: str
+    message: str
+    hint: str | None = None
+
+
+def fmt_number(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+def _matches(q: Quantity, v: float) -> bool:
+    return same_number(q.value, v) or (q.high is not None and same_number(q.high, v))
+
+
+def number_support(claim: Claim, quote: str) -> list[Finding]:
+    found = find_quantities(quote)
+    shown = ", ".join(dict.fromkeys(q.text for q in found)) or "no number"
+    value = claim.value
+    wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]  # type: ignore[arg-type]
+    out: list[Finding] = []
+    hits: list[Quantity] = []
+    for v in wanted:
+        hit = next((q for q in found if _matches(q, v)), None)
+        if hit is None:
+            out.append(Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not state"
+                               f" {fmt_number(v)} (it has: {shown})",
+                               "quote the words that give the number, or correct the value"))
+        else:
+            hits.append(hit)
+    if len(hits) == 1 and not isinstance(value, list):
+        out.extend(_hedge(claim, hits[0]))
+    for part, v in (claim.breakdown or {}).items():
+        if not any(_matches(q, float(v)) for q in found):
+            out.append(Finding(P.BREAKDOWN_NOT_IN_QUOTE, f"breakdown.{part}", f"breakdown part"
+                               f" {part}: the quote does not state {fmt_number(v)}",
+                               "extend the quote (join passages with ...) to include it"))
+    return out
+
+
+def _hedge(claim: Claim, q: Quantity) -> list[Finding]:
+    bound = claim.effective_bound
+    if bound == "range" or q.kind != "cardinal":
+        return []
+    where = "bound" if claim.bound else "value"
+    if q.hedge and bound == "exact":
+        return [Finding(P.HEDGE_MISMATCH, where, f"the quote hedges {q.text!r}"
+                        f" ({_HEDGE_WORDS[q.hedge]}) but the bound is exact",
+                        f"add `bound: {q.hedge}`")]
+    if q.hedge is None and bound != "exact":
+        return [Finding(P.HEDGE_MISMATCH, where, f"bound is {bound} but the quote states"
+                        f" {q.text!r} plainly", "use `bound: exact` or quote the hedge")]
+    if q.hedge and q.hedge != bound:
+        return [Finding(P.HEDGE_MISMATCH, where, f"bound is {bound} but the quote's hedge"
+                        f" before {q.text!r} means {q.hedge}", f"use `bound: {q.hedge}`")]
+    return []
+
+
+def names_in(text_folded: str, spelling: str) -> bool:
+    """Whether `spelling` occurs in already-folded text as a whole word or phrase."""
+    s = fold_text(spelling)
+    if not s:
+        return False
+    pattern = r"(?<![\w])" + re.escape(s) + r"(?![\w])"
+    return re.search(pattern, text_folded) is not None
+
+
+def entity_support(entity: Entity, quote: str) -> list[Finding]:
+    folded = fold_text(quote)
+    if any(names_in(folded, s) for s in entity.spellings):
+        return []
+    names = ", ".join(repr(s) for s in entity.spellings)
+    return [Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not name {entity.id!r}"
+                    f" (as {names})", "add the spelling the source uses to the entity's aliases")]
+
+
+def date_support(value: str | int, quote: str) -> list[Finding]:
+    wanted = dates.parse(value)
+    if wanted is None:
+        return []  # reported as a type problem
+    if any(dates.contains(wanted, m) for m in dates.mentions(quote)):
+        return []
+    return [Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not give the date"
+                    f" {value} in any common form", "quote the words that give the date")]

@@ -1,0 +1,71 @@
+"""Finding the claims file: --claims, then $MOU_RECONCILE_CLAIMS, then ./data/claims.yaml,
+then the sample corpus shipped inside the package."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from mou_reconcile import problems as P
+from mou_reconcile.load import UnreadableInput
+from mou_reconcile.problems import Problem
+
+ENV_VAR = "MOU_RECONCILE_CLAIMS"
+DEFAULT_NAME = "claims.yaml"
+
+
+@dataclass(frozen=True)
+class Located:
+    path: Path
+    display: str
+    origin: str  # "option", "env", "cwd" or "sample"
+
+
+def display_path(path: Path) -> str:
+    """The path as users typed or would type it: relative to the working folder if inside."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def sample_claims() -> Path | None:
+    packaged = Path(str(resources.files("mou_reconcile"))) / "sample" / DEFAULT_NAME
+    if packaged.is_file():
+        return packaged
+    # A source checkout run without installing (PYTHONPATH=src, editable install): the
+    # sample is the repository's data/ folder, which the wheel packs as mou_reconcile/sample.
+    checkout = Path(__file__).resolve().parents[2] / "data" / DEFAULT_NAME
+    return checkout if checkout.is_file() else None
+
+
+def _given(value: str, origin: str) -> Located:
+    path = Path(value).expanduser()
+    if path.is_dir():
+        inner = path / DEFAULT_NAME
+        if not inner.is_file():
+            shown = display_path(path)
+            raise UnreadableInput(Problem.of(
+                P.FILE_UNREADABLE, shown, 1, 1, f"folder has no {DEFAULT_NAME}",
+                "name the claims file itself, or a folder holding claims.yaml"))
+        path = inner
+    return Located(path, display_path(path) if path.is_absolute() else str(path), origin)
+
+
+def locate(option: str | None) -> Located:
+    if option:
+        return _given(option, "option")
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return _given(env, "env")
+    local = Path("data") / DEFAULT_NAME
+    if local.is_file():
+        return Located(local, str(local), "cwd")
+    sample = sample_claims()
+    if sample is None:
+        raise UnreadableInput(Problem.of(
+            P.FILE_UNREADABLE, str(local), 1, 1, "no claims file found",
+            f"pass --claims PATH, set ${ENV_VAR}, or run from a folder with data/claims.yaml"))
+    return Located(sample, display_path(sample), "sample")

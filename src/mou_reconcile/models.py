@@ -1,0 +1,145 @@
+"""The claims file, format version 1, as pydantic models.
+
+These models are the single definition of the format: the loader validates each entry with
+them and `mou-reconcile schema` prints their JSON Schema. Cross-references (a claim's source,
+subject, property) and the type rules that depend on a property are checked in `check.py`,
+because they need the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Bound = Literal["exact", "approx", "at_least", "at_most", "range"]
+PropertyType = Literal["count", "number", "entity", "text", "date"]
+EntityKind = Literal["organization", "person", "place", "event", "agreement", "programme", "other"]
+Status = Literal["open", "explained", "confirmed", "refuted"]
+NUMERIC_TYPES = ("count", "number")
+
+
+def parse_partial_date(text: str) -> tuple[int, ...] | None:
+    """'2025', '2025-09' or '2025-09-08' as (year[, month[, day]]); None if not a real date."""
+    m = DATE_PATTERN.match(text)
+    if not m:
+        return None
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts
+
+
+def _partial_date(value: Any) -> Any:
+    # YAML 1.2 reads an unquoted 2025 as an int and 2025-09-08 as a string: accept both.
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and parse_partial_date(value) is None:
+        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        Field(json_schema_extra={"pattern": DATE_PATTERN.pattern})]
+Scalar = str | int | float | bool
+Number = int | float
+Value = Annotated[
+    int | float | str | list[Number],
+    Field(description="count/number: a number ([low, high] with bound: range); entity: an "
+                      "entity id; text: a string; date: YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+
+
+class _Model(BaseModel):
+    # strict: a quoted "9" is a string, not a count; forbid: a typo'd field is an error.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Model):
+    id: Id
+    file: str = Field(min_length=1, description="path relative to the claims file's folder")
+    title: str | None = None
+    outlet: str | None = None
+    published: PartialDate | None = None
+    url: str | None = None
+    derived_from: list[str] = Field(default_factory=list,
+                                    description="ids of sources this one copies")
+
+
+class Entity(_Model):
+    id: Id
+    name: str = Field(min_length=1, description="the canonical spelling")
+    aliases: list[str] = Field(default_factory=list,
+                               description="other spellings found in sources")
+    kind: EntityKind | None = None
+
+    @property
+    def spellings(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Property(_Model):
+    id: Id
+    type: PropertyType
+    multi: bool = Field(False, description="true: several values can all be right")
+    unit: str | None = None
+    description: str | None = None
+
+
+class Claim(_Model):
+    id: Id | None = Field(None, description='default "<source>:<subject>.<property>"')
+    source: str
+    subject: str
+    property: str
+    value: Value
+    bound: Bound | None = Field(None, description="count/number only; default exact")
+    breakdown: dict[str, Number] | None = None
+    items: list[str] | None = None
+    context: dict[str, Scalar] | None = None
+    quote: str = Field(min_length=1, description="the source's own words")
+    note: str | None = None
+
+    @property
+    def effective_bound(self) -> Bound:
+        return self.bound or "exact"
+
+    @property
+    def fact(self) -> str:
+        return f"{self.subject}.{self.property}"
+
+
+class Resolution(_Model):
+    fact: str = Field(description='"<subject>.<property>"')
+    status: Status
+    values: list[Value] = Field(description="the values this verdict covers")
+    verdict: str | None = None
+    rating: str | None = None
+    reviewed: PartialDate | None = None
+
+
+class ClaimsFile(_Model):
+    """A claims file, format version 1."""
+
+    version: Literal[1]
+    sources: list[Source]
+    entities: list[Entity] = Field(default_factory=list)
+    properties: list[Property] = Field(default_factory=list)
+    claims: list[Claim]
+    resolutions: list[Resolution] = Field(default_factory=list)
+
+
+SECTIONS: dict[str, type[_Model]] = {
+    "sources": Source,
+    "entities": Entity,
+    "properties": Property,
+    "claims": Claim,
+    "resolutions": Resolution,
+}

@@ -1,0 +1,26 @@
+"""Output formats: reporters behind one interface, chosen by name from a registry.
+
+Modules are imported only when their format is used, so `--format json` never pays for rich.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TextIO
+
+from mou_reconcile.reporters.base import Reporter
+
+REPORTERS: dict[str, str] = {
+    "text": "mou_reconcile.reporters.text_reporter:TextReporter",
+    "json": "mou_reconcile.reporters.json_reporter:JsonReporter",
+}
+
+
+def get_reporter(name: str, out: TextIO, *, color: bool | None = None,
+                 width: int | None = None) -> Reporter:
+    module, cls = REPORTERS[name].split(":")
+    reporter: type[Reporter] = getattr(import_module(module), cls)
+    return reporter(out, color=color, width=width)
+
+
+__all__ = ["REPORTERS", "Reporter", "get_reporter"]

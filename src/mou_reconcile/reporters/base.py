@@ -1,0 +1,24 @@
+"""The interface every output format implements."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+if TYPE_CHECKING:
+    from mou_reconcile.check import CheckResult
+
+
+class Reporter:
+    """Renders results to `out`. `color` None means: colour only on a terminal, never with
+    NO_COLOR set; `width` None means the terminal's width (machine formats ignore both)."""
+
+    name: ClassVar[str]
+
+    def __init__(self, out: TextIO, *, color: bool | None = None,
+                 width: int | None = None) -> None:
+        self.out = out
+        self.color = color
+        self.width = width
+
+    def check(self, result: CheckResult) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support check")

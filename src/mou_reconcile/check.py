@@ -75,7 +75,7 @@ def _check_claim(result: CheckResult, entry: ClaimEntry) -> None:
             corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
     if prop is not None and typed_ok:
         for f in _support(corpus, entry, prop.model):
-            corpus.add(f.code, (*base, f.field), f.message, f.hint)
+            corpus.add(f.code, (*base, *f.field), f.message, f.hint)
 
 
 def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> None:

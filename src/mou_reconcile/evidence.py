@@ -19,7 +19,7 @@ class Finding:
     """A problem about one field of the claim (the checker adds the position)."""
 
     code: P.Code
-    field: str
+    field: tuple[str, ...]  # path below the claim: ("value",), ("breakdown", "g2g")
     message: str
     hint: str | None = None
 
@@ -42,7 +42,7 @@ def number_support(claim: Claim, quote: str) -> list[Finding]:
     for v in wanted:
         hit = next((q for q in found if _matches(q, v)), None)
         if hit is None:
-            out.append(Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not state"
+            out.append(Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not state"
                                f" {fmt_number(v)} (it has: {shown})",
                                "quote the words that give the number, or correct the value"))
         else:
@@ -51,7 +51,7 @@ def number_support(claim: Claim, quote: str) -> list[Finding]:
         out.extend(_hedge(claim, hits[0]))
     for part, v in (claim.breakdown or {}).items():
         if not any(_matches(q, float(v)) for q in found):
-            out.append(Finding(P.BREAKDOWN_NOT_IN_QUOTE, f"breakdown.{part}", f"breakdown part"
+            out.append(Finding(P.BREAKDOWN_NOT_IN_QUOTE, ("breakdown", part), f"breakdown part"
                                f" {part}: the quote does not state {fmt_number(v)}",
                                "extend the quote (join passages with ...) to include it"))
     return out
@@ -61,7 +61,7 @@ def _hedge(claim: Claim, q: Quantity) -> list[Finding]:
     bound = claim.effective_bound
     if bound == "range" or q.kind != "cardinal":
         return []
-    where = "bound" if claim.bound else "value"
+    where = ("bound",) if claim.bound else ("value",)
     if q.hedge and bound == "exact":
         return [Finding(P.HEDGE_MISMATCH, where, f"the quote hedges {q.text!r}"
                         f" ({_HEDGE_WORDS[q.hedge]}) but the bound is exact",
@@ -89,7 +89,7 @@ def entity_support(entity: Entity, quote: str) -> list[Finding]:
     if any(names_in(folded, s) for s in entity.spellings):
         return []
     names = ", ".join(repr(s) for s in entity.spellings)
-    return [Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not name {entity.id!r}"
+    return [Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not name {entity.id!r}"
                     f" (as {names})", "add the spelling the source uses to the entity's aliases")]
 
 
@@ -99,5 +99,5 @@ def date_support(value: str | int, quote: str) -> list[Finding]:
         return []  # reported as a type problem
     if any(dates.contains(wanted, m) for m in dates.mentions(quote)):
         return []
-    return [Finding(P.VALUE_NOT_IN_QUOTE, "value", f"the quote does not give the date"
+    return [Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not give the date"
                     f" {value} in any common form", "quote the words that give the date")]

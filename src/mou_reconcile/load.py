@@ -228,6 +228,18 @@ def _node_path(corpus: Corpus, base: PathKey, loc: tuple[Any, ...]) -> PathKey:
     return path
 
 
+def _refused(corpus: Corpus, path: PathKey, kind: str) -> bool:
+    """Whether the error only echoes a YAML node already refused (an alias, a tag, too deep):
+    the node itself, something inside it, or a type error on the value that holds it."""
+    refused = corpus.doc.refused if corpus.doc else set()
+    for r in refused:
+        if path[:len(r)] == r:
+            return True
+        if r[:len(path)] == path and kind not in ("missing", "extra_forbidden"):
+            return True
+    return False
+
+
 def _report_validation(corpus: Corpus, section: str, base: PathKey,
                        exc: ValidationError) -> None:
     what = SINGULAR[section]
@@ -236,7 +248,7 @@ def _report_validation(corpus: Corpus, section: str, base: PathKey,
     for err in exc.errors():
         kind, loc = err["type"], err["loc"]
         path = _node_path(corpus, base, loc)
-        if path in seen:  # a union reports once per member: one message per place is enough
+        if _refused(corpus, path, kind) or path in seen:  # a union reports once per member: one message per place is enough
             continue
         seen.add(path)
         fieldname = ".".join(str(s) for s in path[len(base):]) or what

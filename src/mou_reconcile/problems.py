@@ -180,3 +180,17 @@ def count_by_severity(problems: list[Problem]) -> dict[str, int]:
     for p in problems:
         counts[p.severity.label] += 1
     return counts
+
+
+def codes_markdown() -> str:
+    """The problem-code reference (docs/problem-codes.md), generated so it never drifts."""
+    lines = ["# Problem codes", "",
+             "Every problem `mou-reconcile check` reports has a stable code. Codes never change",
+             "meaning; new ones may be added. Errors make `check` exit with 1 (MR100: 2);",
+             "warnings do not.", "",
+             "| code | name | severity | what it means |", "| --- | --- | --- | --- |"]
+    lines += [f"| {c.code} | `{c.name}` | {c.severity.label} | {c.summary} |"
+              for c in CODES.values()]
+    for c in CODES.values():
+        lines += ["", f"## {c.code} `{c.name}` ({c.severity.label})", "", c.doc]
+    return "\n".join(lines) + "\n"

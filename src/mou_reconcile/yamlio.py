@@ -76,6 +76,7 @@ class YamlDocument:
     data: Any
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    refused: set[PathKey] = field(default_factory=set)  # nodes dropped with a problem
 
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Position of the value at `path` (or of its key), else of its nearest ancestor."""
@@ -98,7 +99,9 @@ class _Walker:
         self.aliases = 0
 
     def problem(self, code: P.Code, pos: tuple[int, int], message: str,
-                hint: str | None = None) -> None:
+                hint: str | None = None, path: PathKey | None = None) -> None:
+        if path is not None:
+            self.doc.refused.add(path)
         self.problems.append(Problem.of(code, self.display, pos[0], pos[1], message, hint))
 
     def walk(self, node: yaml.Node, path: PathKey, depth: int, at: tuple[int, int]) -> Any:
@@ -109,27 +112,29 @@ class _Walker:
             self.aliases += 1
             if self.aliases == 1:
                 self.problem(P.YAML_ALIAS, at, "YAML aliases are not allowed in a claims file",
-                             "write the value out in full")
+                             "write the value out in full", path)
+            else:
+                self.doc.refused.add(path)
             return None
         self.seen.add(id(node))
         self.doc.positions[path] = pos
         if depth > MAX_DEPTH:
-            self.problem(P.LIMIT, pos, f"nesting deeper than {MAX_DEPTH} levels")
+            self.problem(P.LIMIT, pos, f"nesting deeper than {MAX_DEPTH} levels", path=path)
             return None
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, pos)
+            return self.scalar(node, pos, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed")
+                self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed", path=path)
                 return None
             return [self.walk(item, (*path, i), depth + 1, pos)
                     for i, item in enumerate(node.value)]
         return self.mapping(node, path, depth, pos)
 
-    def scalar(self, node: yaml.ScalarNode, pos: tuple[int, int]) -> Any:
+    def scalar(self, node: yaml.ScalarNode, pos: tuple[int, int], path: PathKey) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed",
-                         "remove the tag; claims files hold plain values")
+                         "remove the tag; claims files hold plain values", path)
             return None
         if node.style:  # quoted or block scalar: always a string, as in every YAML version
             value: Any = node.value
@@ -139,14 +144,15 @@ class _Walker:
             want = node.tag.rsplit(":", 1)[1]
             kinds = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
             if not isinstance(value, kinds[want]) or (want == "int" and isinstance(value, bool)):
-                self.problem(P.WRONG_TYPE, pos, f"{node.value!r} is not a valid !!{want}")
+                self.problem(P.WRONG_TYPE, pos, f"{node.value!r} is not a valid !!{want}",
+                             path=path)
                 return None
         return value
 
     def mapping(self, node: yaml.MappingNode, path: PathKey, depth: int,
                 pos: tuple[int, int]) -> Any:
         if node.tag != _MAP:
-            self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed")
+            self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed", path=path)
             return None
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

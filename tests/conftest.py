@@ -1,0 +1,41 @@
+"""Shared helpers: run the CLI in-process with a fixed console so output is stable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from mou_reconcile.cli import app
+
+TESTS = Path(__file__).parent
+CASES = TESTS / "cases"
+REPO = TESTS.parent
+
+
+class Run:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch):
+    """Call `cli("check", "--claims", path)`: exit code, stdout and stderr, never raising."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("MOU_RECONCILE_CLAIMS", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(*args: str) -> Run:
+        result = CliRunner().invoke(app, list(args), prog_name="mou-reconcile")
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a traceback would have reached the user: fail loudly
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run

@@ -101,3 +101,24 @@ def date_support(value: str | int, quote: str) -> list[Finding]:
         return []
     return [Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not give the date"
                     f" {value} in any common form", "quote the words that give the date")]
+
+
+def value_spans(text: str, value: object, ptype: str,
+                entity: Entity | None = None) -> list[tuple[int, int]]:
+    """Where `value` stands in `text` (a quote or a sentence), for highlighting."""
+    if ptype in ("count", "number"):
+        wanted = [float(v) for v in value] if isinstance(value, list) else [float(value)]  # type: ignore[arg-type]
+        return [(q.start, q.end) for q in find_quantities(text)
+                if any(_matches(q, v) for v in wanted)]
+    if ptype == "entity" and entity is not None:
+        from mou_reconcile.textfold import fold
+
+        folded = fold(text)
+        spans = []
+        for spelling in entity.spellings:
+            s = fold_text(spelling)
+            if s:
+                for m in re.finditer(r"(?<![\w])" + re.escape(s) + r"(?![\w])", folded.text):
+                    spans.append(folded.span(*m.span()))
+        return sorted(set(spans))
+    return []

@@ -13,6 +13,7 @@ from mou_reconcile.reporters.base import Reporter
 REPORTERS: dict[str, str] = {
     "text": "mou_reconcile.reporters.text_reporter:TextReporter",
     "json": "mou_reconcile.reporters.json_reporter:JsonReporter",
+    "markdown": "mou_reconcile.reporters.markdown_reporter:MarkdownReporter",
 }
 
 

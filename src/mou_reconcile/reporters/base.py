@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
     from mou_reconcile.check import CheckResult
+    from mou_reconcile.problems import Severity
+    from mou_reconcile.reconcile import Reconciliation
 
 
 class Reporter:
@@ -22,3 +24,6 @@ class Reporter:
 
     def check(self, result: CheckResult) -> None:
         raise NotImplementedError(f"the {self.name} format does not support check")
+
+    def report(self, rec: Reconciliation, min_severity: Severity) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support report")

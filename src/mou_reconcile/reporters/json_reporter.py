@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from mou_reconcile.check import CheckResult
-from mou_reconcile.problems import count_by_severity
+from mou_reconcile.problems import Severity, count_by_severity
+from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.values import interval, json_interval, json_value
 from mou_reconcile.reporters.base import Reporter
 
 FORMAT_VERSION = 1
@@ -38,3 +40,70 @@ class JsonReporter(Reporter):
 
     def check(self, result: CheckResult) -> None:
         self.write(check_document(result))
+
+    def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
+        self.write(report_document(rec, min_severity))
+
+
+def _evidence(e: Any) -> dict[str, Any]:
+    return {"id": e.claim_id, "source": e.source, "quote": e.quote, "line": e.line,
+            "col": e.col, "context": e.context}
+
+
+def _resolution(r: Any) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"status": r.status, "values": [json_value(v) for v in r.values],
+            "verdict": r.verdict, "rating": r.rating, "reviewed": r.reviewed}
+
+
+def _value(group: Any) -> dict[str, Any]:
+    bound = group.bound
+    numeric = bound is not None
+    return {
+        "value": json_value(group.value),
+        "display": group.display,
+        "bound": bound,
+        "interval": json_interval(interval(group.value, bound)) if numeric else None,
+        "sources": group.sources,
+        "claims": [_evidence(e) for e in group.evidence],
+    }
+
+
+def discrepancy_dict(d: Any) -> dict[str, Any]:
+    return {
+        "fact": d.fact, "subject": d.subject, "property": d.property,
+        "kinds": d.kinds, "severity": d.severity.label, "status": d.status,
+        "resolution": _resolution(d.resolution),
+        "values": [_value(g) for g in d.values],
+        "message": d.message,
+        "hints": d.hints,
+        "reopened_by": d.reopened_by,
+    }
+
+
+def report_document(rec: Reconciliation, min_severity: Severity = Severity.INFO) -> dict[str, Any]:
+    corpus = rec.corpus
+    problems = rec.check.problems
+    return {
+        "version": FORMAT_VERSION,
+        "claims_file": corpus.display,
+        "summary": {
+            "sources": len(corpus.sources),
+            "claims": len(corpus.claims),
+            "facts": rec.facts,
+            "discrepancies": len(rec.discrepancies),
+            "open": rec.open_counts(),
+            "resolved": sum(not d.is_open for d in rec.discrepancies),
+            "problems": count_by_severity(problems),
+        },
+        "discrepancies": [discrepancy_dict(d) for d in rec.discrepancies
+                          if d.severity >= min_severity],
+        "corroborated": [{"fact": c.fact, "value": json_value(c.value), "display": c.display,
+                          "independent_sources": c.independent_sources, "sources": c.sources}
+                         for c in rec.corroborated],
+        "independence": [{"sources": [link.a, link.b], "reason": link.reason,
+                          "overlap": link.overlap, "sample": link.sample}
+                         for link in rec.links],
+        "problems": [p.to_dict() for p in problems],
+    }

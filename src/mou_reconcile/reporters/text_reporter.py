@@ -8,11 +8,18 @@ from rich.console import Console
 from rich.text import Text
 
 from mou_reconcile.check import CheckResult
+from mou_reconcile.evidence import value_spans
+from mou_reconcile.explain import Explanation
 from mou_reconcile.problems import Problem, Severity
+from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.values import show_value
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
                   Severity.INFO: "cyan"}
+SEVERITY_MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
+HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+QUOTE_WIDTH = 160  # longer quotes are cut around the highlighted value
 
 
 def plural(n: int, word: str) -> str:
@@ -55,3 +62,190 @@ class TextReporter(Reporter):
         style = SEVERITY_STYLE[max(counts, key=lambda s: (counts[s] > 0, s))]
         mark = "✗" if counts[Severity.ERROR] else "!"
         console.print(Text(f"{mark} {corpus.display}: {', '.join(parts)} ({facts})", style=style))
+
+    # -- report ------------------------------------------------------------------------
+    def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
+        console = self.console()
+        corpus = rec.corpus
+        console.print(Text(f"Discrepancies in {corpus.display}: "
+                           f"{plural(len(corpus.sources), 'source')}, "
+                           f"{plural(len(corpus.claims), 'claim')}, "
+                           f"{plural(rec.facts, 'fact')}", style="bold"))
+        problems = rec.check.problems
+        if problems:
+            errors = sum(p.severity == Severity.ERROR for p in problems)
+            console.print(Text(f"The claims file has {plural(len(problems), 'problem')}"
+                               f" ({errors} errors); claims with errors are left out. "
+                               "Run `mou-reconcile check` for details.", style="yellow"))
+        shown = [d for d in rec.discrepancies if d.severity >= min_severity]
+        for severity in sorted(Severity, reverse=True):
+            block = [d for d in shown if d.severity == severity and d.is_open]
+            if not block:
+                continue
+            console.print()
+            console.print(Text(f"{HEADINGS[severity]} ({len(block)})",
+                               style=SEVERITY_STYLE[severity] + " underline"))
+            for d in block:
+                if severity == Severity.INFO:
+                    self._info_line(console, d)
+                else:
+                    self._discrepancy(console, rec, d)
+        resolved = [d for d in shown if not d.is_open]
+        if resolved:
+            console.print()
+            console.print(Text(f"Resolved ({len(resolved)})", style="dim underline"))
+            for d in resolved:
+                self._discrepancy(console, rec, d, dim=True)
+        if rec.corroborated:
+            console.print()
+            console.print(Text(f"Corroborated ({len(rec.corroborated)})",
+                               style="green underline"))
+            for c in rec.corroborated:
+                line = Text("  ✓ ", style="green")
+                line.append(c.fact, style="bold")
+                line.append(f" = {c.display}  ")
+                line.append(f"{c.independent_sources} independent sources: "
+                            f"{', '.join(c.sources)}", style="dim")
+                console.print(line)
+        if rec.links:
+            console.print()
+            console.print(Text("Not independent", style="underline"))
+            for link in rec.links:
+                line = Text(f"  {link.a} ~ {link.b}: {link.reason}")
+                if link.sample:
+                    line.append(f'  "{link.sample}"', style="dim")
+                console.print(line)
+        console.print()
+        console.print(self._summary(rec))
+
+    def _summary(self, rec: Reconciliation) -> Text:
+        counts = rec.open_counts()
+        open_total = sum(counts.values())
+        parts = [plural(counts[s.label], s.label) for s in sorted(Severity, reverse=True)
+                 if counts[s.label]]
+        resolved = sum(not d.is_open for d in rec.discrepancies)
+        text = Text()
+        worst = next((s for s in sorted(Severity, reverse=True) if counts[s.label]), None)
+        style = SEVERITY_STYLE[worst] if worst else "green"
+        text.append(f"{plural(open_total, 'open discrepancy')}".replace("discrepancys",
+                                                                         "discrepancies"),
+                    style=style)
+        if parts:
+            text.append(f" ({', '.join(parts)})")
+        text.append(f"; {resolved} resolved; {plural(len(rec.corroborated), 'corroborated value')}")
+        return text
+
+    def _info_line(self, console: Console, d: Discrepancy) -> None:
+        line = Text("  i ", style="cyan")
+        line.append(d.fact, style="bold")
+        line.append(f"  {', '.join(d.kinds)}: ", style="cyan")
+        if d.kinds == ["naming"]:
+            line.append("; ".join(f"{g.display!r} ({', '.join(g.sources)})" for g in d.values))
+        else:
+            line.append("; ".join(f"{g.display} ({', '.join(g.sources)})" for g in d.values))
+        console.print(line)
+
+    def _discrepancy(self, console: Console, rec: Reconciliation, d: Discrepancy,
+                     dim: bool = False) -> None:
+        style = "dim" if dim else SEVERITY_STYLE[d.severity]
+        head = Text(f"{SEVERITY_MARK[d.severity]} ", style=style)
+        head.append(d.fact, style="dim" if dim else "bold")
+        head.append(f"  {', '.join(d.kinds)}", style=style)
+        console.print(head)
+        console.print(Text(f"  {d.message}", style="dim" if dim else ""))
+        for group in d.values:
+            self._group(console, rec, d, group, dim)
+        for hint in d.hints:
+            console.print(Text(f"    why: {hint}", style="dim" if dim else "italic"))
+        if d.resolution is not None:
+            r = d.resolution
+            what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
+            verdict = Text(f"    verdict ({what}): ", style="dim" if dim else "magenta")
+            verdict.append(r.verdict or "(no verdict text)")
+            if r.rating:
+                verdict.append(f" [rating: {r.rating}]")
+            console.print(verdict)
+        console.print()
+
+    def _group(self, console: Console, rec: Reconciliation, d: Discrepancy,
+               group: ValueGroup, dim: bool) -> None:
+        console.print(Text(f"    {group.display}", style="dim" if dim else "bold"))
+        for e in group.evidence:
+            line = Text("      ")
+            where = f"{e.source}:{e.line}" if e.line else e.source
+            line.append(where, style="dim" if dim else "cyan")
+            line.append("  ")
+            line.append_text(self._quote(rec, d, group, e, dim))
+            if e.context:
+                ctx = ", ".join(f"{k}={v}" for k, v in e.context.items())
+                line.append(f"  [{ctx}]", style="dim")
+            console.print(line)
+
+    def _quote(self, rec: Reconciliation, d: Discrepancy, group: ValueGroup, e: Evidence,
+               dim: bool) -> Text:
+        quote = " ".join(e.quote.split())
+        corpus = rec.corpus
+        spans: list[tuple[int, int]] = []
+        if d.property in corpus.properties:
+            ptype = corpus.property(d.property).type
+            entity = corpus.entities.get(str(group.value))
+            spans = value_spans(quote, group.value, ptype,
+                                entity.model if entity is not None else None)
+        elif d.kinds == ["naming"]:
+            spans = [(0, len(quote))]
+        text = Text('"', style="dim" if dim else "")
+        text.append(quote, style="dim" if dim else "")
+        for a, b in spans:
+            text.stylize("bold reverse" if not dim else "bold", a + 1, b + 1)
+        text.append('"')
+        if len(quote) > QUOTE_WIDTH:
+            text.truncate(QUOTE_WIDTH, overflow="ellipsis")
+        return text
+
+    # -- explain -----------------------------------------------------------------------
+    def explain(self, rec: Reconciliation, ex: Explanation) -> None:
+        console = self.console()
+        console.soft_wrap = False  # sentences wrap at the terminal's width
+        corpus = rec.corpus
+        head = Text(ex.fact, style="bold")
+        head.append(f"  ({ex.ptype}{', ' + ex.unit if ex.unit else ''})", style="dim")
+        d = ex.discrepancy
+        if d is not None:
+            head.append(f"  {', '.join(d.kinds)}: ", style=SEVERITY_STYLE[d.severity])
+            head.append(d.message)
+        console.print(head)
+        names = {eid: corpus.entity(eid).name for eid in corpus.entities}
+        for item in ex.claims:
+            claim = item.entry.claim
+            console.print()
+            line = Text(claim.source, style="bold cyan")
+            where = f"{item.article_display}:{item.line}" if item.line else "quote not found"
+            line.append(f"  {where}  claim {item.entry.id}", style="dim")
+            console.print(line)
+            value = Text("  value: ")
+            value.append(show_value(claim, ex.ptype, names), style="bold")
+            if claim.context:
+                value.append("  [" + ", ".join(f"{k}={v}" for k, v in claim.context.items())
+                             + "]", style="dim")
+            console.print(value)
+            if item.sentence is None:
+                console.print(Text(f'  "{claim.quote}"', style="italic"))
+                continue
+            body = Text(f"  {item.line} │ ", style="dim")
+            sentence = Text(item.sentence)
+            for a, b in item.quote_spans:
+                sentence.stylize("underline", a, b)
+                entity = corpus.entities.get(str(claim.value))
+                for x, y in value_spans(item.sentence[a:b], claim.value, ex.ptype,
+                                        entity.model if entity else None):
+                    sentence.stylize("bold reverse", a + x, a + y)
+            body.append_text(sentence)
+            console.print(body)
+        if d is not None:
+            console.print()
+            for hint in d.hints:
+                console.print(Text(f"why: {hint}", style="italic"))
+            if d.resolution is not None:
+                r = d.resolution
+                what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
+                console.print(Text(f"verdict ({what}): {r.verdict or ''}", style="magenta"))

@@ -1,0 +1,130 @@
+"""Likely causes of a discrepancy, where the data shows them. Each hint is one sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from mou_reconcile import dates
+from mou_reconcile.load import ClaimEntry, Corpus
+from mou_reconcile.models import NUMERIC_TYPES
+from mou_reconcile.values import fmt_number, interval, same_value
+
+if TYPE_CHECKING:
+    from mou_reconcile.reconcile import ValueGroup
+
+
+def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup],
+             kinds: list[str]) -> list[str]:
+    ptype = corpus.property(entries[0].claim.property).type
+    out = _contexts(entries)
+    if ptype in NUMERIC_TYPES:
+        out += _arithmetic(entries) + _enumeration(entries)
+        out += _breakdown_sums(entries) + _ratio(values, kinds) + _ceiling(values)
+    out += _dated(corpus, entries, values)
+    return out
+
+
+def _contexts(entries: list[ClaimEntry]) -> list[str]:
+    seen: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for e in entries:
+        for key, value in (e.claim.context or {}).items():
+            sources = seen[key][str(value)]
+            if e.claim.source not in sources:
+                sources.append(e.claim.source)
+    out = []
+    for key, by_value in sorted(seen.items()):
+        if len(by_value) > 1:
+            parts = [f"{v} ({', '.join(s)})" for v, s in by_value.items()]
+            out.append(f"context differs: {key} = " + " vs ".join(parts))
+    return out
+
+
+def _arithmetic(entries: list[ClaimEntry]) -> list[str]:
+    out = []
+    for e in entries:
+        c = e.claim
+        if c.breakdown and not isinstance(c.value, list):
+            total = sum(c.breakdown.values())
+            low, high = interval(c.value, c.effective_bound)
+            if not low - 1e-9 <= total <= high + 1e-9:
+                parts = " + ".join(fmt_number(v) for v in c.breakdown.values())
+                out.append(f"{c.source}: its breakdown {parts} = {fmt_number(total)}, not"
+                           f" {fmt_number(c.value)}")  # type: ignore[arg-type]
+    return out
+
+
+def _enumeration(entries: list[ClaimEntry]) -> list[str]:
+    out = []
+    for e in entries:
+        c = e.claim
+        if c.items is not None and not isinstance(c.value, list):
+            low, high = interval(c.value, c.effective_bound)
+            if not low <= len(c.items) <= high:
+                out.append(f"{c.source} states {fmt_number(c.value)} but names"  # type: ignore[arg-type]
+                           f" {len(c.items)}")
+    return out
+
+
+def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
+    out = []
+    for b in entries:
+        parts = b.claim.breakdown
+        if not parts:
+            continue
+        total = sum(parts.values())
+        for a in entries:
+            v = a.claim.value
+            if a.claim.source == b.claim.source or isinstance(v, list):
+                continue
+            if same_value(v, total) and not same_value(v, b.claim.value):
+                out.append(f"{fmt_number(v)} ({a.claim.source}) is the sum of the breakdown"
+                           f" {b.claim.source} gives")
+            for name, part in parts.items():
+                if same_value(v, part):
+                    out.append(f"{fmt_number(v)} ({a.claim.source}) equals the {name!r} part"
+                               f" of {b.claim.source}'s breakdown")
+    return list(dict.fromkeys(out))
+
+
+def _ratio(values: list[ValueGroup], kinds: list[str]) -> list[str]:
+    if "magnitude" not in kinds:
+        return []
+    points = [(float(g.value), g.display) for g in values
+              if not isinstance(g.value, list) and float(g.value) > 0]
+    low, high = min(points), max(points)
+    return [f"{high[1]} is {high[0] / low[0]:,.0f}x {low[1]}"]
+
+
+def _ceiling(values: list[ValueGroup]) -> list[str]:
+    ceilings = [g for g in values if g.bound == "at_most"]
+    exact = [g for g in values if g.bound == "exact"]
+    if ceilings and exact:
+        return [f"{ceilings[0].display!r} is a ceiling or target; {exact[0].display} is a count"
+                " of what was stated as done"]
+    return []
+
+
+def _dated(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]) -> list[str]:
+    if len(values) < 2:
+        return []
+    dated = []
+    for e in entries:
+        when = (e.claim.context or {}).get("as_of") or corpus.source(e.claim.source).published
+        parsed = dates.parse(when) if isinstance(when, (str, int)) else None
+        if parsed:
+            dated.append((parsed, e))
+    distinct = {d for d, _ in dated}
+    if len(distinct) < 2:
+        return []
+    dated.sort(key=lambda x: x[0])
+    (d0, e0), (d1, e1) = dated[0], dated[-1]
+    if same_value(e0.claim.value, e1.claim.value):
+        return []
+    return [f"the later figure {_shown(e1)} ({dates.format_date(d1)}, {e1.claim.source}) may"
+            f" supersede {_shown(e0)} ({dates.format_date(d0)}, {e0.claim.source})"]
+
+
+def _shown(e: ClaimEntry) -> str:
+    v = e.claim.value
+    return fmt_number(v) if isinstance(v, (int, float)) else str(v)

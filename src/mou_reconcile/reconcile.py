@@ -1,0 +1,289 @@
+"""`report`: the discrepancies between sources, fact by fact, with their evidence.
+
+A fact is a (subject, property) pair; all claims about it are compared. The kinds and their
+severities are in kinds.py; cause hints (differing context, a breakdown's sum, a ratio, an
+"up to" target, a later date) are in hints.py. General code: nothing here knows a story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from mou_reconcile import hints, independence
+from mou_reconcile.check import CheckResult
+from mou_reconcile.kinds import severity_of
+from mou_reconcile.load import ClaimEntry, Corpus
+from mou_reconcile.models import NUMERIC_TYPES, Resolution
+from mou_reconcile.naming import spellings_by_source
+from mou_reconcile.problems import Severity
+from mou_reconcile.values import (
+    claim_key,
+    compatible,
+    fmt_number,
+    interval,
+    show_value,
+    value_key,
+)
+
+
+@dataclass
+class Evidence:
+    """One source's words for a value: a claim's quote where it stands, or a spelling."""
+
+    source: str
+    quote: str
+    claim_id: str | None = None
+    line: int | None = None
+    col: int | None = None
+    start: int | None = None
+    end: int | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    yaml_line: int | None = None  # where the claim is in the claims file
+    yaml_col: int | None = None
+
+
+@dataclass
+class ValueGroup:
+    display: str
+    value: Any
+    bound: str | None
+    evidence: list[Evidence]
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(e.source for e in self.evidence))
+
+
+@dataclass
+class Discrepancy:
+    fact: str
+    subject: str
+    property: str
+    kinds: list[str]
+    values: list[ValueGroup]
+    message: str
+    hints: list[str] = field(default_factory=list)
+    status: str = "open"
+    resolution: Resolution | None = None
+    reopened_by: list[str] = field(default_factory=list)
+
+    @property
+    def severity(self) -> Severity:
+        return severity_of(self.kinds)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def location(self) -> tuple[int, int]:
+        for group in self.values:
+            for e in group.evidence:
+                if e.yaml_line:
+                    return e.yaml_line, e.yaml_col or 1
+        return 1, 1
+
+
+@dataclass
+class Corroboration:
+    fact: str
+    display: str
+    value: Any
+    sources: list[str]
+    independent_sources: int
+
+
+@dataclass
+class Reconciliation:
+    check: CheckResult
+    facts: int
+    discrepancies: list[Discrepancy]
+    corroborated: list[Corroboration]
+    links: list[independence.Link]
+    groups: dict[str, str]
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.check.corpus
+
+    def open_counts(self) -> dict[str, int]:
+        counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for d in self.discrepancies:
+            if d.is_open:
+                counts[d.severity.label] += 1
+        return counts
+
+
+def reconcile(result: CheckResult) -> Reconciliation:
+    corpus = result.corpus
+    links = independence.find_links(corpus)
+    groups = independence.groups(list(corpus.sources), links)
+    by_fact: dict[str, list[ClaimEntry]] = defaultdict(list)
+    for entry in corpus.claims:
+        c = entry.claim
+        if c.source in corpus.sources and c.subject in corpus.entities and \
+                c.property in corpus.properties:
+            by_fact[c.fact].append(entry)
+    discrepancies: list[Discrepancy] = []
+    corroborated: list[Corroboration] = []
+    for fact, entries in by_fact.items():
+        d, corr = _fact(result, fact, entries, groups)
+        if d is not None:
+            discrepancies.append(d)
+        corroborated.extend(corr)
+    discrepancies.extend(_naming(result, groups))
+    resolutions = {r.fact: r for r in corpus.resolution_models()}
+    for d in discrepancies:
+        _resolve(d, resolutions.get(d.fact), corpus)
+    discrepancies.sort(key=lambda d: (not d.is_open, -d.severity, d.fact))
+    corroborated.sort(key=lambda c: c.fact)
+    return Reconciliation(result, len(by_fact), discrepancies, corroborated, links, groups)
+
+
+def _evidence(result: CheckResult, entry: ClaimEntry) -> Evidence:
+    anchor = result.anchors.get(entry.id)
+    line, col = result.corpus.where(("claims", entry.index))
+    return Evidence(entry.claim.source, entry.claim.quote, entry.id,
+                    anchor.line if anchor else None, anchor.col if anchor else None,
+                    anchor.start if anchor else None, anchor.end if anchor else None,
+                    dict(entry.claim.context or {}), line, col)
+
+
+def _value_groups(result: CheckResult, entries: list[ClaimEntry], ptype: str) -> list[ValueGroup]:
+    names = {eid: result.corpus.entity(eid).name for eid in result.corpus.entities}
+    grouped: dict[Any, ValueGroup] = {}
+    for entry in entries:
+        c = entry.claim
+        key = claim_key(c, ptype)
+        if key not in grouped:
+            grouped[key] = ValueGroup(show_value(c, ptype, names), c.value,
+                                      c.effective_bound if ptype in NUMERIC_TYPES else None, [])
+        grouped[key].evidence.append(_evidence(result, entry))
+    out = list(grouped.values())
+    if ptype in NUMERIC_TYPES:  # smallest first: "9 vs 10 vs 24", "1,500 vs up to 300,000"
+        out.sort(key=lambda g: (_points_of(g.value), g.bound or ""))
+    return out
+
+
+def _differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
+    ca, cb = a.claim.context or {}, b.claim.context or {}
+    return sorted(k for k in ca.keys() & cb.keys() if str(ca[k]) != str(cb[k]))
+
+
+def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
+          groups: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
+    corpus = result.corpus
+    first = entries[0].claim
+    prop = corpus.property(first.property)
+    ptype = prop.type
+    kinds: list[str] = []
+    if not prop.multi:
+        for i, a in enumerate(entries):
+            for b in entries[i + 1:]:
+                if compatible(a.claim, b.claim, ptype):
+                    continue
+                kind = "scope" if _differing_context(a, b) else "conflict"
+                if kind not in kinds:
+                    kinds.append(kind)
+        numbers = [v for e in entries if ptype in NUMERIC_TYPES
+                   for v in _points(e)]
+        positive = [v for v in numbers if v > 0]
+        if positive and max(positive) / min(positive) >= 10:
+            kinds.append("magnitude")
+    for e in entries:
+        c = e.claim
+        if c.breakdown and ptype in NUMERIC_TYPES and not isinstance(c.value, list):
+            low, high = interval(c.value, c.effective_bound)
+            if not low - 1e-9 <= sum(c.breakdown.values()) <= high + 1e-9:
+                kinds.append("arithmetic") if "arithmetic" not in kinds else None
+        if c.items is not None and ptype == "count" and not isinstance(c.value, list):
+            low, high = interval(c.value, c.effective_bound)
+            if not low <= len(c.items) <= high:
+                kinds.append("enumeration") if "enumeration" not in kinds else None
+    independent = {groups.get(e.claim.source, e.claim.source) for e in entries}
+    if len(independent) == 1:
+        kinds.append("uncorroborated")
+    values = _value_groups(result, entries, ptype)
+    corroborations = _corroborations(fact, values, ptype, groups)
+    if not kinds:
+        return None, corroborations
+    order = ["conflict", "arithmetic", "scope", "magnitude", "enumeration", "uncorroborated"]
+    kinds.sort(key=order.index)
+    d = Discrepancy(fact, first.subject, first.property, kinds, values,
+                    _message(values, prop.unit), hints.for_fact(corpus, entries, values, kinds))
+    return d, corroborations
+
+
+def _points_of(v: Any) -> list[float]:
+    return [float(x) for x in v] if isinstance(v, list) else [float(v)]
+
+
+def _points(entry: ClaimEntry) -> list[float]:
+    return _points_of(entry.claim.value)
+
+
+def _message(values: list[ValueGroup], unit: str | None) -> str:
+    text = " vs ".join(g.display for g in values)
+    if len(values) == 1:
+        text = f"{values[0].display}, from one source only" if len(
+            values[0].sources) == 1 else f"{values[0].display}, one source group only"
+    return f"{text} {unit}" if unit and len(values) > 1 else text
+
+
+def _corroborations(fact: str, values: list[ValueGroup], ptype: str,
+                    groups: dict[str, str]) -> list[Corroboration]:
+    by_value: dict[Any, list[ValueGroup]] = defaultdict(list)
+    for g in values:
+        by_value[value_key(g.value, ptype)].append(g)
+    out = []
+    for same in by_value.values():
+        sources = list(dict.fromkeys(s for g in same for s in g.sources))
+        independent = len({groups.get(s, s) for s in sources})
+        if independent >= 2:
+            shown = same[0].display if len(same) == 1 else (
+                fmt_number(same[0].value) if ptype in NUMERIC_TYPES and
+                not isinstance(same[0].value, list) else same[0].display)
+            out.append(Corroboration(fact, shown, same[0].value, sources, independent))
+    return out
+
+
+def _naming(result: CheckResult, groups: dict[str, str]) -> list[Discrepancy]:
+    corpus = result.corpus
+    out = []
+    for eid in corpus.entities:
+        used = spellings_by_source(corpus, corpus.entity(eid))
+        spellings = {sp for found in used.values() for sp, _ in found}
+        if len(used) < 2 or len(spellings) < 2:
+            continue
+        values: dict[str, ValueGroup] = {}
+        for sid, found in used.items():
+            for spelling, line in found:
+                group = values.setdefault(spelling, ValueGroup(spelling, spelling, None, []))
+                group.evidence.append(Evidence(sid, spelling, None, line))
+        groups_list = sorted(values.values(), key=lambda g: (-len(g.sources), g.display))
+        message = " vs ".join(repr(g.display) for g in groups_list)
+        out.append(Discrepancy(f"{eid}.name", eid, "name", ["naming"], groups_list, message,
+                               [f"canonical name: {corpus.entity(eid).name!r}"]))
+    return out
+
+
+def _covers(resolution: Resolution, value: Any, ptype: str | None) -> bool:
+    key = value_key(value, ptype) if ptype else value
+    return any((value_key(v, ptype) if ptype else v) == key for v in resolution.values
+               if ptype is None or _same_shape(v, value))
+
+
+def _same_shape(a: Any, b: Any) -> bool:
+    return isinstance(a, list) == isinstance(b, list) and (
+        isinstance(a, str) == isinstance(b, str))
+
+
+def _resolve(d: Discrepancy, resolution: Resolution | None, corpus: Corpus) -> None:
+    if resolution is None:
+        return
+    d.resolution = resolution
+    ptype = corpus.property(d.property).type if d.property in corpus.properties else None
+    d.reopened_by = [g.display for g in d.values if not _covers(resolution, g.value, ptype)]
+    d.status = "open" if d.reopened_by or resolution.status == "open" else resolution.status

@@ -1,0 +1,128 @@
+"""Markdown fit for a pull-request comment: a summary table, details collapsed."""
+
+from __future__ import annotations
+
+from mou_reconcile.check import CheckResult
+from mou_reconcile.evidence import value_spans
+from mou_reconcile.problems import Severity
+from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
+from mou_reconcile.reporters.base import Reporter
+
+ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+
+
+def cell(text: str) -> str:
+    """Safe inside a table cell: no pipes or line breaks."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def inline(text: str) -> str:
+    """Markdown-inert text: characters that would format are escaped."""
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+class MarkdownReporter(Reporter):
+    name = "markdown"
+
+    def emit(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+
+    def check(self, result: CheckResult) -> None:
+        problems = result.problems
+        self.emit(f"## mou-reconcile check: `{result.corpus.display}`")
+        self.emit()
+        if not problems:
+            self.emit(f"✅ No problems ({len(result.corpus.claims)} claims, "
+                      f"{len(result.anchors)} quotes found).")
+            return
+        self.emit("| | location | code | message |")
+        self.emit("| --- | --- | --- | --- |")
+        for p in problems:
+            self.emit(f"| {ICON[p.severity]} | `{p.path}:{p.line}:{p.col}` | {p.code} |"
+                      f" {cell(p.message)} |")
+
+    def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
+        corpus = rec.corpus
+        counts = rec.open_counts()
+        shown = [d for d in rec.discrepancies if d.severity >= min_severity]
+        self.emit(f"## mou-reconcile report: `{corpus.display}`")
+        self.emit()
+        summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n) or "none"
+        resolved = sum(not d.is_open for d in rec.discrepancies)
+        self.emit(f"**Open discrepancies: {summary}** · {resolved} resolved · "
+                  f"{len(rec.corroborated)} corroborated values · {len(corpus.sources)} sources,"
+                  f" {len(corpus.claims)} claims, {rec.facts} facts")
+        if rec.check.problems:
+            self.emit()
+            self.emit(f"> The claims file has {len(rec.check.problems)} problems: run "
+                      "`mou-reconcile check`.")
+        main = [d for d in shown if d.severity > Severity.INFO or not d.is_open]
+        if main:
+            self.emit()
+            self.emit("| | fact | kinds | values | status |")
+            self.emit("| --- | --- | --- | --- | --- |")
+            for d in main:
+                self.emit(f"| {ICON[d.severity]} | `{d.fact}` | {', '.join(d.kinds)} |"
+                          f" {cell(d.message)} | {d.status} |")
+            for d in main:
+                self._details(rec, d)
+        info = [d for d in shown if d.severity == Severity.INFO and d.is_open]
+        if info:
+            self.emit()
+            self.emit(f"<details><summary>Info: {len(info)} facts (naming,"
+                      " uncorroborated)</summary>")
+            self.emit()
+            for d in info:
+                values = "; ".join(f"{inline(g.display)} ({', '.join(g.sources)})"
+                                   for g in d.values)
+                self.emit(f"- `{d.fact}` {', '.join(d.kinds)}: {values}")
+            self.emit()
+            self.emit("</details>")
+        if rec.corroborated:
+            self.emit()
+            self.emit(f"<details><summary>Corroborated: {len(rec.corroborated)} values"
+                      "</summary>")
+            self.emit()
+            for c in rec.corroborated:
+                self.emit(f"- `{c.fact}` = {inline(c.display)}: {c.independent_sources}"
+                          f" independent sources ({', '.join(c.sources)})")
+            self.emit()
+            self.emit("</details>")
+
+    def _details(self, rec: Reconciliation, d: Discrepancy) -> None:
+        self.emit()
+        self.emit(f"<details><summary>{ICON[d.severity]} <code>{d.fact}</code>: "
+                  f"{inline(d.message)}</summary>")
+        self.emit()
+        for g in d.values:
+            for e in g.evidence:
+                where = f"{e.source}, line {e.line}" if e.line else e.source
+                self.emit(f"- **{inline(g.display)}** ({where}): "
+                          f"“{self._quote(rec, d, g, e.quote)}”")
+        for hint in d.hints:
+            self.emit(f"- _why:_ {inline(hint)}")
+        if d.resolution is not None:
+            r = d.resolution
+            what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
+            self.emit(f"- **Verdict ({what}):** {inline(r.verdict or '')}")
+        self.emit()
+        self.emit("</details>")
+
+    def _quote(self, rec: Reconciliation, d: Discrepancy, g: ValueGroup, quote: str) -> str:
+        quote = " ".join(quote.split())
+        corpus = rec.corpus
+        spans: list[tuple[int, int]] = []
+        if d.property in corpus.properties:
+            entity = corpus.entities.get(str(g.value))
+            spans = value_spans(quote, g.value, corpus.property(d.property).type,
+                                entity.model if entity is not None else None)
+        out, pos = [], 0
+        for a, b in spans:
+            if a >= pos:
+                out += [inline(quote[pos:a]), "**", inline(quote[a:b]), "**"]
+                pos = b
+        out.append(inline(quote[pos:]))
+        return "".join(out)

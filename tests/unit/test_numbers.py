@@ -1,0 +1,243 @@
+"""Quantities in English news text (`numbers.find_quantities`).
+
+The expectations come from the claims-format spec ("Values", "What check verifies") and
+NOTES.md ("Numbers in text"): digits with or without thousands separators, scale words,
+English number words, hedges mapped to bounds, and numbers inside names and codes ("5G",
+"SKY47", "Sky4.7") that are not numbers at all.
+"""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mou_reconcile.numbers import Quantity, find_quantities
+
+# (phrase, value, kind, hedge, high): the phrase holds exactly one quantity.
+CASES: list[tuple[str, float, str, str | None, float | None]] = [
+    # digits, with and without thousands separators, and decimals
+    ("1,500", 1_500, "cardinal", None, None),
+    ("1500", 1_500, "cardinal", None, None),
+    ("300,000", 300_000, "cardinal", None, None),
+    ("The ministry will train 300,000 people", 300_000, "cardinal", None, None),
+    ("10,000,000", 10_000_000, "cardinal", None, None),
+    ("they signed 24 MoUs", 24, "cardinal", None, None),
+    ("1,500.75", 1_500.75, "cardinal", None, None),
+    ("a 2.5 percent rise", 2.5, "cardinal", None, None),
+    ("growth of 0.75 points", 0.75, "cardinal", None, None),
+    # scale words and suffixes
+    ("1.5 million", 1_500_000, "cardinal", None, None),
+    ("$60 billion", 60_000_000_000, "cardinal", None, None),
+    ("US$ 2.5 billion", 2_500_000_000, "cardinal", None, None),
+    ("3 lakh", 300_000, "cardinal", None, None),
+    ("2 crore", 20_000_000, "cardinal", None, None),
+    ("Rs 2 crores", 20_000_000, "cardinal", None, None),
+    ("5bn", 5_000_000_000, "cardinal", None, None),
+    ("$1.5bn", 1_500_000_000, "cardinal", None, None),
+    ("10k", 10_000, "cardinal", None, None),
+    ("2mn", 2_000_000, "cardinal", None, None),
+    ("7 trillion", 7_000_000_000_000, "cardinal", None, None),
+    ("4 thousand", 4_000, "cardinal", None, None),
+    # English number words
+    ("nine", 9, "cardinal", None, None),
+    ("signing nine Memoranda of Understanding (MoUs)", 9, "cardinal", None, None),
+    ("sixteen", 16, "cardinal", None, None),
+    ("twenty-four", 24, "cardinal", None, None),
+    ("twenty four", 24, "cardinal", None, None),
+    ("ninety-nine", 99, "cardinal", None, None),
+    ("three hundred thousand", 300_000, "cardinal", None, None),
+    ("one hundred and five", 105, "cardinal", None, None),
+    ("nine hundred ninety-nine", 999, "cardinal", None, None),
+    ("fifty-five thousand", 55_000, "cardinal", None, None),
+    ("a hundred", 100, "cardinal", None, None),
+    ("a million", 1_000_000, "cardinal", None, None),
+    ("two million", 2_000_000, "cardinal", None, None),
+    ("twelve hundred", 1_200, "cardinal", None, None),
+    ("zero", 0, "cardinal", None, None),
+    # ordinals
+    ("second", 2, "ordinal", None, None),
+    ("the eighth round", 8, "ordinal", None, None),
+    ("twenty-first", 21, "ordinal", None, None),
+    ("the first MoU", 1, "ordinal", None, None),
+    ("the fortieth anniversary", 40, "ordinal", None, None),
+    ("hundredth", 100, "ordinal", None, None),
+    # multipliers
+    ("tenfold", 10, "multiplier", None, None),
+    ("a 10-fold increase", 10, "multiplier", None, None),
+    ("threefold", 3, "multiplier", None, None),
+    ("a 2.5-fold rise", 2.5, "multiplier", None, None),
+    # ranges: value is the low end, high the upper end; a scale applies to both ends
+    ("10-12", 10, "cardinal", None, 12),
+    ("10 to 12", 10, "cardinal", None, 12),
+    ("ten to twelve", 10, "cardinal", None, 12),
+    ("10–12 million", 10_000_000, "cardinal", None, 12_000_000),
+    ("5—7", 5, "cardinal", None, 7),
+    ("1.5-2 million", 1_500_000, "cardinal", None, 2_000_000),
+    ("3 to 4 lakh", 300_000, "cardinal", None, 400_000),
+    ("500,000-1 million", 500_000, "cardinal", None, 1_000_000),
+    ("up to 10-12 MoUs", 10, "cardinal", "at_most", 12),
+    # hedges -> bounds (spec: approx "around/nearly/some", at_least "more than/at least/over",
+    # at_most "up to/as high as")
+    ("train up to 300,000 people", 300_000, "cardinal", "at_most", None),
+    ("Up To 5", 5, "cardinal", "at_most", None),
+    ("as many as 24", 24, "cardinal", "at_most", None),
+    ("as high as $1.5bn", 1_500_000_000, "cardinal", "at_most", None),
+    ("fewer than ten", 10, "cardinal", "at_most", None),
+    ("more than 1,500", 1_500, "cardinal", "at_least", None),
+    ("over 200", 200, "cardinal", "at_least", None),
+    ("at least nine", 9, "cardinal", "at_least", None),
+    ("in excess of 100", 100, "cardinal", "at_least", None),
+    ("about 40", 40, "cardinal", "approx", None),
+    ("around 3 lakh", 300_000, "cardinal", "approx", None),
+    ("nearly 2 crore", 20_000_000, "cardinal", "approx", None),
+    ("some 500 students", 500, "cardinal", "approx", None),
+    ("approximately 7,000", 7_000, "cardinal", "approx", None),
+    ("roughly 7.5 million", 7_500_000, "cardinal", "approx", None),
+    ("almost twenty", 20, "cardinal", "approx", None),
+    ("estimated at around $60 billion", 60_000_000_000, "cardinal", "approx", None),
+    # a hedge must stand right before the number
+    ("over the next two years", 2, "cardinal", None, None),
+    ("Moreover, 5 firms joined", 5, "cardinal", None, None),
+]
+
+# Numbers inside names, codes and ISO dates are not quantities; nor are words that merely
+# contain a number word.
+NO_QUANTITY = [
+    "5G", "6G", "5G/6G", "the 5G network", "SKY47", "Sky4.7", "B2B", "G2G",
+    "B2B and G2G deals", "COVID19", "2025-09-08", "2025-09", "H2O MP3 A4",
+    "someone often attends", "nonetheless",
+]
+
+
+def _check_single(phrase: str, value: float, kind: str, hedge: str | None,
+                  high: float | None) -> Quantity:
+    found = find_quantities(phrase)
+    assert len(found) == 1, found
+    q = found[0]
+    assert q.value == pytest.approx(value)
+    assert q.kind == kind
+    assert q.hedge == hedge
+    if high is None:
+        assert q.high is None
+    else:
+        assert q.high == pytest.approx(high)
+    assert q.text == phrase[q.start:q.end]
+    return q
+
+
+@pytest.mark.parametrize(("phrase", "value", "kind", "hedge", "high"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_quantity_table(phrase: str, value: float, kind: str, hedge: str | None,
+                        high: float | None) -> None:
+    _check_single(phrase, value, kind, hedge, high)
+
+
+@pytest.mark.parametrize("phrase", NO_QUANTITY)
+def test_false_friends_are_not_quantities(phrase: str) -> None:
+    assert find_quantities(phrase) == []
+
+
+def test_several_quantities_in_order_with_spans() -> None:
+    text = "On 2025-09-08 they signed 24 MoUs: 16 B2B, seven G2B and one G2G."
+    found = find_quantities(text)
+    assert [q.value for q in found] == [24, 16, 7, 1]
+    assert [q.text for q in found] == ["24", "16", "seven", "one"]
+    assert all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_descending_pair_is_not_a_range() -> None:
+    found = find_quantities("scores went from 10 to 9")
+    assert [(q.value, q.high) for q in found] == [(10, None), (9, None)]
+
+
+def test_hedged_range_keeps_the_hedge_of_its_low_end() -> None:
+    q = _check_single("nearly 10-12 million", 10_000_000, "cardinal", "approx", 12_000_000)
+    assert q.text == "10-12 million"
+
+
+# --- bugs: each xfail below states behaviour the spec asks for --------------------------
+
+BUGS = [
+    pytest.param("ten to twelve million", 10_000_000, "cardinal", None, 12_000_000,
+                 marks=pytest.mark.xfail(strict=True, reason="the scale of a word range is "
+                                         "applied to the low end's value times the whole high "
+                                         "end: ten to twelve million -> 120,000,000"),
+                 id="word-range-with-scale"),
+    pytest.param("one hundredth", 100, "ordinal", None, None,
+                 marks=pytest.mark.xfail(strict=True, reason="compound ordinal adds a scale "
+                                         "ordinal instead of multiplying: 101"),
+                 id="one-hundredth"),
+    pytest.param("the two thousandth visitor", 2_000, "ordinal", None, None,
+                 marks=pytest.mark.xfail(strict=True, reason="compound ordinal adds a scale "
+                                         "ordinal instead of multiplying: 1002"),
+                 id="two-thousandth"),
+    pytest.param("no fewer than 10", 10, "cardinal", "at_least", None,
+                 marks=pytest.mark.xfail(strict=True, reason="at_most hedges are tried first and "
+                                         "'fewer than' matches inside 'no fewer than'"),
+                 id="no-fewer-than"),
+    pytest.param("no less than 10", 10, "cardinal", "at_least", None,
+                 marks=pytest.mark.xfail(strict=True, reason="at_most hedges are tried first and "
+                                         "'less than' matches inside 'no less than'"),
+                 id="no-less-than"),
+    pytest.param("three lakh people", 300_000, "cardinal", None, None,
+                 marks=pytest.mark.xfail(strict=True, reason="text2num rejects lakh/crore, so the "
+                                         "run falls back to single words: 3"),
+                 id="three-lakh"),
+    pytest.param("two crore rupees", 20_000_000, "cardinal", None, None,
+                 marks=pytest.mark.xfail(strict=True, reason="text2num rejects lakh/crore, so the "
+                                         "run falls back to single words: 2"),
+                 id="two-crore"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "value", "kind", "hedge", "high"), BUGS)
+def test_quantity_bugs(phrase: str, value: float, kind: str, hedge: str | None,
+                       high: float | None) -> None:
+    _check_single(phrase, value, kind, hedge, high)
+
+
+@pytest.mark.xfail(strict=True, reason="a decimal or separated number glued to letters "
+                   "backtracks to its leading digits: '5.5G' -> 5, '4.7GHz' -> 4, '1,500km' -> 1")
+@pytest.mark.parametrize("phrase", ["5.5G", "4.7GHz", "1,500km"])
+def test_decimal_or_separated_number_glued_to_letters_is_not_a_quantity(phrase: str) -> None:
+    assert find_quantities(phrase) == []
+
+
+@pytest.mark.xfail(strict=True, reason="South Asian digit grouping '1,50,000' is read as 1")
+def test_south_asian_grouping_is_not_misread() -> None:
+    # 1,50,000 is 150,000 in the lakh system; reading nothing would also be honest.
+    assert [q.value for q in find_quantities("Rs 1,50,000 was paid")] in ([150_000], [])
+
+
+# --- properties --------------------------------------------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(min_value=0, max_value=10**15), separators=st.booleans())
+def test_any_integer_is_found_with_or_without_separators(n: int, separators: bool) -> None:
+    shown = f"{n:,}" if separators else str(n)
+    found = find_quantities(f"They signed {shown} agreements.")
+    assert [(q.value, q.text, q.kind, q.hedge) for q in found] == [(n, shown, "cardinal", None)]
+
+
+# Suffixes that legitimately make a glued number a quantity ("5k", "5bn", "5fold") or could
+# make it an ordinal ("21st"): excluded from the "glued is a code" property.
+_UNIT_SUFFIXES = {"k", "mn", "bn", "tn", "fold", "st", "nd", "rd", "th"}
+_letters = st.text(alphabet=string.ascii_letters, min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(prefix=_letters, n=st.integers(min_value=0, max_value=10**9),
+       form=st.sampled_from(["plain", "separators", "decimal"]))
+def test_number_glued_to_letters_before_is_never_found(prefix: str, n: int, form: str) -> None:
+    shown = {"plain": str(n), "separators": f"{n:,}", "decimal": f"{n}.{n % 10}"}[form]
+    assert find_quantities(f"the {prefix}{shown} network") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(suffix=_letters.filter(lambda s: s.lower() not in _UNIT_SUFFIXES),
+       n=st.integers(min_value=0, max_value=10**9))
+def test_number_glued_to_letters_after_is_never_found(suffix: str, n: int) -> None:
+    assert find_quantities(f"the {n}{suffix} network") == []

@@ -76,6 +76,6 @@ class Article:
             s = m.end()
         while s < start and self.text[s].isspace():
             s += 1
-        m = _SENTENCE_END.search(self.text, max(end - 1, s))
-        e = m.end() if m else len(self.text)
+        after = _SENTENCE_END.search(self.text, max(end - 1, s))
+        e = after.end() if after else len(self.text)
         return s, e

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mou_reconcile import evidence, references
-from mou_reconcile.article import Article
 from mou_reconcile import problems as P
+from mou_reconcile.article import Article
 from mou_reconcile.load import ClaimEntry, Corpus, load_corpus
 from mou_reconcile.models import NUMERIC_TYPES, Property, parse_partial_date
 from mou_reconcile.problems import Problem, Severity

@@ -36,7 +36,7 @@ def number_support(claim: Claim, quote: str) -> list[Finding]:
     found = find_quantities(quote)
     shown = ", ".join(dict.fromkeys(q.text for q in found)) or "no number"
     value = claim.value
-    wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]  # type: ignore[arg-type]
+    wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]
     out: list[Finding] = []
     hits: list[Quantity] = []
     for v in wanted:

@@ -41,7 +41,7 @@ def resolve_fact(rec: Reconciliation, query: str) -> str:
     matches = [f for f in facts if f.startswith(query)]
     if len(matches) == 1:
         return matches[0]
-    close = difflib.get_close_matches(query, facts, n=1, cutoff=0.5)
+    close: list[str] = difflib.get_close_matches(query, facts, n=1, cutoff=0.5)
     raise UnknownFact(query, close[0] if close else None, matches)
 
 

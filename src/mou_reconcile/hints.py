@@ -40,6 +40,10 @@ def _contexts(entries: list[ClaimEntry]) -> list[str]:
     return out
 
 
+def _num(v: object) -> float:
+    return float(v) if isinstance(v, (int, float)) else 0.0
+
+
 def _arithmetic(entries: list[ClaimEntry]) -> list[str]:
     out = []
     for e in entries:
@@ -50,7 +54,7 @@ def _arithmetic(entries: list[ClaimEntry]) -> list[str]:
             if not low - 1e-9 <= total <= high + 1e-9:
                 parts = " + ".join(fmt_number(v) for v in c.breakdown.values())
                 out.append(f"{c.source}: its breakdown {parts} = {fmt_number(total)}, not"
-                           f" {fmt_number(c.value)}")  # type: ignore[arg-type]
+                           f" {fmt_number(_num(c.value))}")
     return out
 
 
@@ -61,7 +65,7 @@ def _enumeration(entries: list[ClaimEntry]) -> list[str]:
         if c.items is not None and not isinstance(c.value, list):
             low, high = interval(c.value, c.effective_bound)
             if not low <= len(c.items) <= high:
-                out.append(f"{c.source} states {fmt_number(c.value)} but names"  # type: ignore[arg-type]
+                out.append(f"{c.source} states {fmt_number(_num(c.value))} but names"
                            f" {len(c.items)}")
     return out
 
@@ -75,7 +79,7 @@ def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
         total = sum(parts.values())
         for a in entries:
             v = a.claim.value
-            if a.claim.source == b.claim.source or isinstance(v, list):
+            if a.claim.source == b.claim.source or not isinstance(v, (int, float)):
                 continue
             if same_value(v, total) and not same_value(v, b.claim.value):
                 out.append(f"{fmt_number(v)} ({a.claim.source}) is the sum of the breakdown"

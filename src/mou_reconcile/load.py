@@ -198,13 +198,13 @@ def _load_section(corpus: Corpus, name: str, items: Any) -> None:
                 corpus.broken_claims.append((index, raw))
             continue
         entry = Entry(index, model)
-        if name == "claims":
+        if isinstance(model, Claim):
             corpus.claims.append(ClaimEntry(index, "", model))
         elif name == "resolutions":
             corpus.resolutions.append(entry)
         else:
             table: dict[str, Entry] = getattr(corpus, name)
-            table.setdefault(model.id, entry)  # duplicates are reported by check
+            table.setdefault(model.id, entry)  # duplicates: reported by check
 
 
 def _describe(value: Any) -> str:
@@ -248,7 +248,8 @@ def _report_validation(corpus: Corpus, section: str, base: PathKey,
     for err in exc.errors():
         kind, loc = err["type"], err["loc"]
         path = _node_path(corpus, base, loc)
-        if _refused(corpus, path, kind) or path in seen:  # a union reports once per member: one message per place is enough
+        # A union reports once per member: one message per place is enough.
+        if _refused(corpus, path, kind) or path in seen:
             continue
         seen.add(path)
         fieldname = ".".join(str(s) for s in path[len(base):]) or what

@@ -8,6 +8,7 @@ because they need the whole file.
 
 from __future__ import annotations
 
+import builtins
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -81,7 +82,7 @@ class Entity(_Model):
                                description="other spellings found in sources")
     kind: EntityKind | None = None
 
-    @property
+    @builtins.property
     def spellings(self) -> list[str]:
         return [self.name, *self.aliases]
 
@@ -107,11 +108,11 @@ class Claim(_Model):
     quote: str = Field(min_length=1, description="the source's own words")
     note: str | None = None
 
-    @property
+    @builtins.property
     def effective_bound(self) -> Bound:
         return self.bound or "exact"
 
-    @property
+    @builtins.property
     def fact(self) -> str:
         return f"{self.subject}.{self.property}"
 

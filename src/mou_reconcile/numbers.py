@@ -139,7 +139,8 @@ def _word_quantities(text: str) -> list[Quantity]:
             else:
                 break
         # compound ordinal: "twenty-first"
-        if j < len(tokens) and tokens[j][0] in ORDINAL_WORDS and tokens[j][1] - tokens[j - 1][2] <= 1:
+        if (j < len(tokens) and tokens[j][0] in ORDINAL_WORDS
+                and tokens[j][1] - tokens[j - 1][2] <= 1):
             base = _words_value([t[0] for t in tokens[i:j]])
             if base is not None:
                 s2, e2 = s, tokens[j][2]

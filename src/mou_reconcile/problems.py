@@ -45,7 +45,7 @@ def _code(code: str, name: str, severity: Severity, summary: str, doc: str) -> C
     return entry
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 
 # -- reading the claims file -------------------------------------------------------------
 FILE_UNREADABLE = _code("MR100", "file-unreadable", E, "the claims file cannot be read", """
@@ -84,7 +84,8 @@ LIMIT = _code("MR110", "limit", E, "the input exceeds a safety limit", """
     names the limit.""")
 
 # -- references ----------------------------------------------------------------------------
-UNKNOWN_REFERENCE = _code("MR201", "unknown-reference", E, "a reference to an id not declared", """
+UNKNOWN_REFERENCE = _code("MR201", "unknown-reference", E,
+                          "a reference to an id not declared", """
     A claim's `source`, `subject`, `property` or entity `value`, a source's `derived_from`, or
     a resolution's `fact` names something not declared in the file. The message suggests the
     closest declared id.""")
@@ -117,7 +118,8 @@ QUOTE_NOT_FOUND = _code("MR401", "quote-not-found", E, "the quote is not in its 
     typographic quotes and dashes, case and runs of white space, and `...` stands for omitted
     words within one paragraph. The message shows the closest passage with its line number
     and similarity, which is usually the passage meant, with a typo on one side.""")
-VALUE_NOT_IN_QUOTE = _code("MR402", "value-not-in-quote", E, "the quote does not state the value", """
+VALUE_NOT_IN_QUOTE = _code("MR402", "value-not-in-quote", E,
+                           "the quote does not state the value", """
     The quote is found but does not support the claim's value: a count or number must appear
     as digits (with or without thousands separators) or English words; an entity by its name
     or an alias; a date in some common form. Numbers inside names and codes ("5G", "SKY47")
@@ -127,7 +129,8 @@ HEDGE_MISMATCH = _code("MR403", "hedge-mismatch", W, "the quote's hedge and the 
     `exact`, or the bound is not `exact` while the quote states the number plainly, or the
     two hedges point different ways. Bounds decide whether two figures conflict, so they
     should say what the source says.""")
-BREAKDOWN_NOT_IN_QUOTE = _code("MR404", "breakdown-not-in-quote", W, "a breakdown part is not in the quote", """
+BREAKDOWN_NOT_IN_QUOTE = _code("MR404", "breakdown-not-in-quote", W,
+                               "a breakdown part is not in the quote", """
     A `breakdown` part's number does not appear in the quote. Quote the passage that gives the
     parts too (use `...` to join it to the total within one paragraph).""")
 
@@ -136,7 +139,8 @@ VALUE_TYPE = _code("MR501", "value-type", E, "the value does not fit the propert
     A claim's value does not fit its property's type: counts are whole numbers >= 0, numbers
     are numbers, entities are entity ids, texts are strings, dates are YYYY, YYYY-MM or
     YYYY-MM-DD; a list `[low, high]` only with `bound: range`, and low <= high.""")
-FIELD_NOT_ALLOWED = _code("MR502", "field-not-allowed", E, "a field the property's type cannot have", """
+FIELD_NOT_ALLOWED = _code("MR502", "field-not-allowed", E,
+                          "a field the property's type cannot have", """
     `bound` and `breakdown` apply only to count and number properties, `items` only to count
     properties.""")
 

@@ -7,6 +7,7 @@ severities are in kinds.py; cause hints (differing context, a breakdown's sum, a
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,7 +52,7 @@ class ValueGroup:
     bound: str | None
     evidence: list[Evidence]
 
-    @property
+    @builtins.property
     def sources(self) -> list[str]:
         return list(dict.fromkeys(e.source for e in self.evidence))
 
@@ -69,15 +70,15 @@ class Discrepancy:
     resolution: Resolution | None = None
     reopened_by: list[str] = field(default_factory=list)
 
-    @property
+    @builtins.property
     def severity(self) -> Severity:
         return severity_of(self.kinds)
 
-    @property
+    @builtins.property
     def is_open(self) -> bool:
         return self.status == "open"
 
-    @property
+    @builtins.property
     def location(self) -> tuple[int, int]:
         for group in self.values:
             for e in group.evidence:
@@ -104,7 +105,7 @@ class Reconciliation:
     links: list[independence.Link]
     groups: dict[str, str]
 
-    @property
+    @builtins.property
     def corpus(self) -> Corpus:
         return self.check.corpus
 

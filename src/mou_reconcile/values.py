@@ -58,7 +58,8 @@ def compatible(a: Claim, b: Claim, ptype: str) -> bool:
     if ptype == "date":
         da, db = dates.parse(a.value), dates.parse(b.value)  # type: ignore[arg-type]
         return da is not None and db is not None and dates.agree(da, db)
-    return value_key(a.value, ptype) == value_key(b.value, ptype)
+    same: bool = value_key(a.value, ptype) == value_key(b.value, ptype)
+    return same
 
 
 def fmt_number(v: float) -> str:
@@ -99,4 +100,5 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and \
             not isinstance(a, bool) and not isinstance(b, bool):
         return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-    return bool(a == b)
+    equal: bool = a == b
+    return equal

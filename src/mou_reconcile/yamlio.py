@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -29,7 +29,7 @@ class _ComposeOnly(_Base):  # type: ignore[misc]
     """libyaml composer with no implicit resolvers: every plain scalar arrives tagged str,
     so any other tag on a scalar was written explicitly by the author."""
 
-    yaml_implicit_resolvers: dict[str, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -129,6 +129,7 @@ class _Walker:
                 return None
             return [self.walk(item, (*path, i), depth + 1, pos)
                     for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self.mapping(node, path, depth, pos)
 
     def scalar(self, node: yaml.ScalarNode, pos: tuple[int, int], path: PathKey) -> Any:
@@ -142,7 +143,8 @@ class _Walker:
             value = resolve_plain(node.value)
         if node.tag != _STR:  # an explicit !!int, !!float, !!bool or !!null
             want = node.tag.rsplit(":", 1)[1]
-            kinds = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+            kinds: dict[str, Any] = {"int": int, "float": (int, float), "bool": bool,
+                                     "null": type(None)}
             if not isinstance(value, kinds[want]) or (want == "int" and isinstance(value, bool)):
                 self.problem(P.WRONG_TYPE, pos, f"{node.value!r} is not a valid !!{want}",
                              path=path)

@@ -10,6 +10,13 @@ if TYPE_CHECKING:
     from mou_reconcile.reconcile import Reconciliation
 
 
+def plural(n: int, word: str) -> str:
+    """'1 claim', '2 claims', '3 discrepancies', '2 info'."""
+    if n == 1 or word == "info":
+        return f"{n} {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
 class Reporter:
     """Renders results to `out`. `color` None means: colour only on a terminal, never with
     NO_COLOR set; `width` None means the terminal's width (machine formats ignore both)."""

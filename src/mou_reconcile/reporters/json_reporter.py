@@ -8,8 +8,8 @@ from typing import Any
 from mou_reconcile.check import CheckResult
 from mou_reconcile.problems import Severity, count_by_severity
 from mou_reconcile.reconcile import Reconciliation
-from mou_reconcile.values import interval, json_interval, json_value
 from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.values import interval, json_interval, json_value
 
 FORMAT_VERSION = 1
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from mou_reconcile.check import CheckResult
 from mou_reconcile.evidence import value_spans
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
-from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.reporters.base import Reporter, plural
 
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
@@ -18,7 +20,7 @@ def cell(text: str) -> str:
 
 def inline(text: str) -> str:
     """Markdown-inert text: characters that would format are escaped."""
-    out = " ".join(text.split())
+    out = re.sub(r"\s+", " ", text)
     for ch in "\\`*_[]<>#|":
         out = out.replace(ch, "\\" + ch)
     return out
@@ -50,11 +52,12 @@ class MarkdownReporter(Reporter):
         shown = [d for d in rec.discrepancies if d.severity >= min_severity]
         self.emit(f"## mou-reconcile report: `{corpus.display}`")
         self.emit()
-        summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n) or "none"
+        summary = ", ".join(plural(n, label) for label, n in counts.items() if n) or "none"
         resolved = sum(not d.is_open for d in rec.discrepancies)
         self.emit(f"**Open discrepancies: {summary}** · {resolved} resolved · "
-                  f"{len(rec.corroborated)} corroborated values · {len(corpus.sources)} sources,"
-                  f" {len(corpus.claims)} claims, {rec.facts} facts")
+                  f"{plural(len(rec.corroborated), 'corroborated value')} · "
+                  f"{plural(len(corpus.sources), 'source')}, {plural(len(corpus.claims), 'claim')},"
+                  f" {plural(rec.facts, 'fact')}")
         if rec.check.problems:
             self.emit()
             self.emit(f"> The claims file has {len(rec.check.problems)} problems: run "
@@ -72,8 +75,9 @@ class MarkdownReporter(Reporter):
         info = [d for d in shown if d.severity == Severity.INFO and d.is_open]
         if info:
             self.emit()
-            self.emit(f"<details><summary>Info: {len(info)} facts (naming,"
-                      " uncorroborated)</summary>")
+            kinds = ", ".join(sorted({k for d in info for k in d.kinds}))
+            self.emit(f"<details><summary>Info: {plural(len(info), 'fact')} ({kinds})"
+                      "</summary>")
             self.emit()
             for d in info:
                 values = "; ".join(f"{inline(g.display)} ({', '.join(g.sources)})"
@@ -83,8 +87,8 @@ class MarkdownReporter(Reporter):
             self.emit("</details>")
         if rec.corroborated:
             self.emit()
-            self.emit(f"<details><summary>Corroborated: {len(rec.corroborated)} values"
-                      "</summary>")
+            self.emit(f"<details><summary>Corroborated: "
+                      f"{plural(len(rec.corroborated), 'value')}</summary>")
             self.emit()
             for c in rec.corroborated:
                 self.emit(f"- `{c.fact}` = {inline(c.display)}: {c.independent_sources}"

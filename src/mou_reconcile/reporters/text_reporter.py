@@ -12,7 +12,7 @@ from mou_reconcile.evidence import value_spans
 from mou_reconcile.explain import Explanation
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
-from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.reporters.base import Reporter, plural
 from mou_reconcile.values import show_value
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
@@ -20,10 +20,6 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
 SEVERITY_MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
 HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 QUOTE_WIDTH = 160  # longer quotes are cut around the highlighted value
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class TextReporter(Reporter):
@@ -127,9 +123,7 @@ class TextReporter(Reporter):
         text = Text()
         worst = next((s for s in sorted(Severity, reverse=True) if counts[s.label]), None)
         style = SEVERITY_STYLE[worst] if worst else "green"
-        text.append(f"{plural(open_total, 'open discrepancy')}".replace("discrepancys",
-                                                                         "discrepancies"),
-                    style=style)
+        text.append(plural(open_total, "open discrepancy"), style=style)
         if parts:
             text.append(f" ({', '.join(parts)})")
         text.append(f"; {resolved} resolved; {plural(len(rec.corroborated), 'corroborated value')}")
@@ -220,9 +214,9 @@ class TextReporter(Reporter):
             console.print()
             line = Text(claim.source, style="bold cyan")
             where = f"{item.article_display}:{item.line}" if item.line else "quote not found"
-            line.append(f"  {where}  claim {item.entry.id}", style="dim")
+            line.append(f"  {where}", style="dim")
             console.print(line)
-            value = Text("  value: ")
+            value = Text(f"  claim {item.entry.id}, value: ")
             value.append(show_value(claim, ex.ptype, names), style="bold")
             if claim.context:
                 value.append("  [" + ", ".join(f"{k}={v}" for k, v in claim.context.items())

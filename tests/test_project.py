@@ -4,6 +4,7 @@ the sample data checks clean, and the installed command works from an empty fold
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -135,8 +136,16 @@ INSTALLED = Path(sys.executable).parent / "mou-reconcile"
 @pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
 def test_installed_command_uses_the_packaged_sample_from_an_empty_folder(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "MOU_RECONCILE_CLAIMS"}
-    run = subprocess.run([str(INSTALLED), "check"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=60)
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "using the sample corpus" in run.stderr
-    assert "no problems (5 sources" in run.stdout
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(INSTALLED), *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    check = run("check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "using the sample corpus" in check.stderr
+    assert "no problems (5 sources" in check.stdout
+    report = run("report", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["summary"]["sources"] == 5  # stdout is pure JSON
+    assert list(tmp_path.iterdir()) == []  # nothing written where it ran

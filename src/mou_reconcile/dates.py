@@ -14,7 +14,9 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS |= {m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9}
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 # A bare month name is a date only when it cannot be a verb ("may", "march").
-_MON_BARE = r"(?P<mon>" + "|".join(m for m in _MONTHS if len(m) > 4 and m != "march") + r")"
+_FULL_MONTHS = ["january", "february", "april", "june", "july", "august", "september",
+                "october", "november", "december"]  # not "may" or "march"
+_MON_BARE = r"(?P<mon>" + "|".join(_FULL_MONTHS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
@@ -23,7 +25,7 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_MON}\s+{_DAY}\b(?:,?\s*{_YEAR})?",                               # Sep 8, 2025
     rf"\b{_MON}\s*,?\s*{_YEAR}\b",                                          # September 2025
     rf"\b{_MON_BARE}\b",                                                    # in November
-    r"(?<!\d)(?<!\d[.,])(?P<year>(?:19|20)\d{2})(?!\d|[.,]\d)",                        # 2015
+    r"(?<!\d)(?<!\d[.,])(?P<year>(?:19|20)\d{2})(?!\d|[.,]\d|'?s\b)",                        # 2015
 )]
 
 
@@ -59,7 +61,10 @@ def contains(outer: PartialDate, inner: PartialDate) -> bool:
     """Whether every day of `inner` lies within `outer` (year 0 in `inner`: any year)."""
     if len(inner) < len(outer):
         return False
-    return all(o == i or (k == 0 and i == 0) for k, (o, i) in enumerate(zip(outer, inner)))
+    # A month without a year ("in November") may stand for a month or day, not for a year.
+    any_year = len(outer) > 1
+    return all(o == i or (k == 0 and i == 0 and any_year)
+               for k, (o, i) in enumerate(zip(outer, inner)))
 
 
 def agree(a: PartialDate, b: PartialDate) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from mou_reconcile import dates
 from mou_reconcile.load import ClaimEntry, Corpus
 from mou_reconcile.models import NUMERIC_TYPES
-from mou_reconcile.values import fmt_number, interval, same_value
+from mou_reconcile.values import figure, fmt_number, interval, same_value
 
 if TYPE_CHECKING:
     from mou_reconcile.reconcile import ValueGroup
@@ -94,8 +94,7 @@ def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
 def _ratio(values: list[ValueGroup], kinds: list[str]) -> list[str]:
     if "magnitude" not in kinds:
         return []
-    points = [(float(g.value), g.display) for g in values
-              if not isinstance(g.value, list) and float(g.value) > 0]
+    points = [(figure(g.value), g.display) for g in values if figure(g.value) > 0]
     low, high = min(points), max(points)
     return [f"{high[1]} is {high[0] / low[0]:,.0f}x {low[1]}"]
 

@@ -27,7 +27,7 @@ NUMERIC_TYPES = ("count", "number")
 
 def parse_partial_date(text: str) -> tuple[int, ...] | None:
     """'2025', '2025-09' or '2025-09-08' as (year[, month[, day]]); None if not a real date."""
-    m = DATE_PATTERN.match(text)
+    m = DATE_PATTERN.fullmatch(text)
     if not m:
         return None
     parts = tuple(int(g) for g in m.groups() if g is not None)

@@ -49,10 +49,11 @@ _HEDGES: list[tuple[Hedge, str]] = [
 _CURRENCY = r"(?:US\$|\$|€|£|¥|Rs\.?|PKR|USD|RMB|CNY)?\s*"
 _HEDGE_RE = [(h, re.compile(rf"(?:^|\b)(?:{alts})\s+{_CURRENCY}$", re.IGNORECASE))
              for h, alts in _HEDGES]
+_SCALE_ORDINALS = {"hundredth", "thousandth", "millionth"}
 
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r"(?:(?P<suffix>k|mn|bn|tn)|(?P<fold>-?fold))?(?![\w])"
+    r"(?<![\w.,])(?P<int>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    r"(?:(?P<suffix>k|mn|bn|tn)|(?P<fold>-?fold))?(?![\w]|[.,]\d)"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -74,10 +75,13 @@ class Quantity:
 def hedge_before(text: str, start: int) -> Hedge | None:
     """The hedge that ends the text just before `start`, if any."""
     before = text[max(0, start - 40):start]
+    # The longest hedge wins: "no fewer than" (at least) contains "fewer than" (at most).
+    best: tuple[int, Hedge] | None = None
     for hedge, pattern in _HEDGE_RE:
-        if pattern.search(before):
-            return hedge
-    return None
+        m = pattern.search(before)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), hedge)
+    return best[1] if best else None
 
 
 def _words_value(words: list[str]) -> float | None:
@@ -86,6 +90,13 @@ def _words_value(words: list[str]) -> float | None:
 
     if words[0] == "a":
         words = ["one", *words[1:]]
+    for k, w in enumerate(words):  # text2num knows no lakh or crore: "three lakh" = 3 * 1e5
+        if w in ("lakh", "crore") and k > 0:
+            head = _words_value(words[:k])
+            tail = _words_value(words[k + 1:]) if k + 1 < len(words) else 0.0
+            if head is None or tail is None:
+                return None
+            return head * SCALES[w] + tail
     try:
         return float(text2num(" ".join(words), "en"))
     except ValueError:
@@ -144,8 +155,11 @@ def _word_quantities(text: str) -> list[Quantity]:
             base = _words_value([t[0] for t in tokens[i:j]])
             if base is not None:
                 s2, e2 = s, tokens[j][2]
-                found.append(Quantity(base + ORDINAL_WORDS[tokens[j][0]], s2, e2,
-                                      text[s2:e2], "ordinal"))
+                word = tokens[j][0]
+                # "one hundredth" is 100 (a scale multiplies); "twenty-first" is 21.
+                value = base * ORDINAL_WORDS[word] if word in _SCALE_ORDINALS else (
+                    base + ORDINAL_WORDS[word])
+                found.append(Quantity(value, s2, e2, text[s2:e2], "ordinal"))
                 i = j + 1
                 continue
         words = [t[0] for t in tokens[i:j]]
@@ -187,17 +201,26 @@ def find_quantities(text: str) -> list[Quantity]:
             gap = text[prev.end:q.start]
             if re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap, re.IGNORECASE) and prev.value <= q.value:
                 low = prev.value
-                # "10-12 million": the scale belongs to both ends
-                if q.value >= 1000 and prev.value < 1000 and q.value % 1000 == 0:
-                    scale = q.value / float(re.sub(r"[^\d.]", "", q.text.split()[0]) or 1)
-                    if scale > 1:
-                        low = prev.value * scale
+                scale = _scale_of(q.text)  # "10-12 million": the scale belongs to both ends
+                if scale > 1 and not _scale_of(prev.text) > 1 and prev.value * scale <= q.value:
+                    low = prev.value * scale
                 out[-1] = Quantity(low, prev.start, q.end, text[prev.start:q.end], "cardinal",
                                    prev.hedge, q.value)
                 continue
         out.append(Quantity(q.value, q.start, q.end, q.text, q.kind, hedge_before(text, q.start),
                             q.high))
     return out
+
+
+def _scale_of(text: str) -> float:
+    """The scale a quantity's text ends with: 'twelve million' -> 1e6, '5bn' -> 1e9."""
+    last = text.lower().rstrip("s").split()[-1] if text.split() else ""
+    if last in SCALES and last != "hundred":
+        return float(SCALES[last])
+    for suffix, factor in _SUFFIXES.items():
+        if last.endswith(suffix) and last[: -len(suffix)].replace(",", "").replace(".", "").isdigit():
+            return float(factor)
+    return 1.0
 
 
 def same_number(a: float, b: float) -> bool:

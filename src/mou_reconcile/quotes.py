@@ -103,6 +103,11 @@ def closest_passage(article: Article, quote: str) -> Passage | None:
         return None
     score, fa, fb = best
     start, end = article.folded.span(fa, fb)
+    text_ = article.text  # widen to whole words, so a typo's word shows in full
+    while start > 0 and text_[start - 1].isalnum():
+        start -= 1
+    while end < len(text_) and text_[end].isalnum():
+        end += 1
     line, col = article.line_col(start)
     return Passage(line, col, score / 100.0, " ".join(article.text[start:end].split()))
 

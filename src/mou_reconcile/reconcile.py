@@ -22,6 +22,7 @@ from mou_reconcile.problems import Severity
 from mou_reconcile.values import (
     claim_key,
     compatible,
+    figure,
     fmt_number,
     interval,
     show_value,
@@ -188,8 +189,8 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
                 kind = "scope" if _differing_context(a, b) else "conflict"
                 if kind not in kinds:
                     kinds.append(kind)
-        numbers = [v for e in entries if ptype in NUMERIC_TYPES
-                   for v in _points(e)]
+        # One figure per claim (a range by its middle), so a wide range alone is no magnitude.
+        numbers = [figure(e.claim.value) for e in entries if ptype in NUMERIC_TYPES]
         positive = [v for v in numbers if v > 0]
         if positive and max(positive) / min(positive) >= 10:
             kinds.append("magnitude")
@@ -221,8 +222,7 @@ def _points_of(v: Any) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
 
 
-def _points(entry: ClaimEntry) -> list[float]:
-    return _points_of(entry.claim.value)
+
 
 
 def _message(values: list[ValueGroup], unit: str | None) -> str:

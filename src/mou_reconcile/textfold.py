@@ -19,17 +19,19 @@ _TABLE = str.maketrans(_QUOTES | _DASHES)
 
 @dataclass(frozen=True)
 class Folded:
-    """Folded text; `origin[i]` is the index in the original of folded character i, and
-    `origin[len(text)]` is the original's length, so spans map back as origin[a]..origin[b]."""
+    """Folded text; `origin[i]` is where folded character i starts in the original and
+    `ends[i]` where the original characters it came from end (a base letter's accents
+    included); `origin[len(text)]` is the original's length."""
 
     text: str
     origin: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of folded span [start, end)."""
         if end <= start:
             return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.ends[end - 1]
 
 
 def _fold_cluster(cluster: str) -> str:
@@ -40,6 +42,7 @@ def fold(text: str) -> Folded:
     """Fold `text` as described in the module docstring; white space runs become one space."""
     out: list[str] = []
     origin: list[int] = []
+    ends: list[int] = []
     n = len(text)
     i = 0
     pending_space = -1  # index of the first white space of the current run, if any
@@ -49,9 +52,11 @@ def fold(text: str) -> Folded:
             i += 1
             continue
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):  # keep base + accents together
+        # Keep a base letter and its accents together (invisible characters between them
+        # are dropped first, so folding twice gives what folding once gave).
+        while j < n and (unicodedata.combining(text[j]) or text[j] in _DROP):
             j += 1
-        folded = _fold_cluster(text[i:j])
+        folded = _fold_cluster("".join(c for c in text[i:j] if c not in _DROP))
         for k, c in enumerate(folded):
             if c.isspace():
                 if pending_space < 0:
@@ -61,12 +66,14 @@ def fold(text: str) -> Folded:
                 if out:
                     out.append(" ")
                     origin.append(pending_space)
+                    ends.append(pending_space + 1)
                 pending_space = -1
             out.append(c)
             origin.append(i if k == 0 or j - i == 1 else j - 1)
+            ends.append(j)
         i = j
     origin.append(n)
-    return Folded("".join(out), tuple(origin))
+    return Folded("".join(out), tuple(origin), tuple(ends))
 
 
 def fold_text(text: str) -> str:

@@ -30,8 +30,10 @@ def interval(value: Any, bound: str) -> Interval:
 
 
 def overlaps(a: Interval, b: Interval) -> bool:
-    # A hair of tolerance so 0.9 * 250,000 and 225,000 meet despite floating point.
-    eps = 1e-9 * max(1.0, abs(a[0]), abs(a[1]) if a[1] != INF else 1.0)
+    # A hair of tolerance so 0.9 * 250,000 and 225,000 meet despite floating point; far
+    # below one unit even at 10^12, and the same whichever interval comes first.
+    finite = [abs(x) for x in (*a, *b) if x not in (INF, -INF)]
+    eps = 1e-12 * max([1.0, *finite])
     return a[0] <= b[1] + eps and b[0] <= a[1] + eps
 
 
@@ -60,6 +62,13 @@ def compatible(a: Claim, b: Claim, ptype: str) -> bool:
         return da is not None and db is not None and dates.agree(da, db)
     same: bool = value_key(a.value, ptype) == value_key(b.value, ptype)
     return same
+
+
+def figure(value: Any) -> float:
+    """One number for a numeric value: itself, or a range's middle."""
+    if isinstance(value, list):
+        return (float(value[0]) + float(value[1])) / 2
+    return float(value)
 
 
 def fmt_number(v: float) -> str:

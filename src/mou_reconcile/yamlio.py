@@ -2,9 +2,11 @@
 
 PyYAML's own constructors are not used: they silently keep the last of duplicate keys,
 resolve scalars the YAML 1.1 way (`NO` -> False, `1e3` -> '1e3', `0755` -> 493) and expand
-aliases. Instead the document is composed by libyaml (fast, shared nodes, no construction)
-and walked once here, which gives YAML 1.2 core-schema scalars, refuses aliases, merge keys
-and exotic tags, reports every duplicate key, and records 1-based positions by path.
+aliases. Nor is PyYAML's composer: with libyaml it recurses in C and a deeply nested file crashes
+the interpreter. Instead libyaml's event stream (a state machine, no recursion) is folded
+into plain data here with an explicit stack: YAML 1.2 core-schema scalars, aliases, merge
+keys and exotic tags refused, every duplicate key reported, nesting capped, and 1-based
+positions recorded by path.
 """
 
 from __future__ import annotations
@@ -21,19 +23,16 @@ from mou_reconcile.problems import Problem
 PathKey = tuple[str | int, ...]
 
 MAX_DEPTH = 64  # claims files are four levels deep; far deeper input is a mistake or an attack
+# libyaml's scanner does work per open flow level for every token: deep [[[[ ... input is
+# quadratic (100,000 levels: half a minute). Brackets are counted first, in linear time.
+MAX_FLOW_DEPTH = 4 * MAX_DEPTH
+_BRACKET = re.compile(r"[\[\]{}]")
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
-
-class _ComposeOnly(_Base):  # type: ignore[misc]
-    """libyaml composer with no implicit resolvers: every plain scalar arrives tagged str,
-    so any other tag on a scalar was written explicitly by the author."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
-
-
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_SCALAR_TAGS = {_STR, *(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null"))}
+_STR = "tag:yaml.org,2002:str"
+_EXPLICIT = {f"tag:yaml.org,2002:{t}": t for t in ("str", "int", "float", "bool", "null")}
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -90,13 +89,28 @@ class YamlDocument:
         return (1, 1)
 
 
-class _Walker:
+_KEY = object()  # marks a mapping waiting for its next key
+
+
+@dataclass
+class _Frame:
+    path: PathKey
+    data: Any  # dict or list
+    key: Any = _KEY  # for mappings: the key whose value comes next
+
+
+class _Builder:
+    """Folds parser events into data. `skip` > 0 while inside a subtree being dropped."""
+
     def __init__(self, display: str) -> None:
         self.display = display
         self.doc = YamlDocument(None)
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.skip = 0
         self.aliases = 0
+        self.documents = 0
+        self.done = False
 
     def problem(self, code: P.Code, pos: tuple[int, int], message: str,
                 hint: str | None = None, path: PathKey | None = None) -> None:
@@ -104,107 +118,170 @@ class _Walker:
             self.doc.refused.add(path)
         self.problems.append(Problem.of(code, self.display, pos[0], pos[1], message, hint))
 
-    def walk(self, node: yaml.Node, path: PathKey, depth: int, at: tuple[int, int]) -> Any:
-        pos = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self.seen:
-            # libyaml hands an alias back as the very node it names: a second visit is one.
-            # Report the first only: a "billion laughs" file has thousands.
-            self.aliases += 1
-            if self.aliases == 1:
-                self.problem(P.YAML_ALIAS, at, "YAML aliases are not allowed in a claims file",
-                             "write the value out in full", path)
-            else:
-                self.doc.refused.add(path)
-            return None
-        self.seen.add(id(node))
-        self.doc.positions[path] = pos
-        if depth > MAX_DEPTH:
-            self.problem(P.LIMIT, pos, f"nesting deeper than {MAX_DEPTH} levels", path=path)
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, pos, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed", path=path)
-                return None
-            return [self.walk(item, (*path, i), depth + 1, pos)
-                    for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node, path, depth, pos)
+    def feed(self, event: Any) -> None:
+        if self.skip:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.skip += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.skip -= 1
+            return
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(P.YAML_SYNTAX, pos, "a claims file holds one YAML document, and"
+                             " this is a second one", "remove the `---` and what follows")
+                self.done = True
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            self.place(frame.data, frame.path)
+        elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent,
+                                yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.node(event, pos)
 
-    def scalar(self, node: yaml.ScalarNode, pos: tuple[int, int], path: PathKey) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed",
+    def node(self, event: Any, pos: tuple[int, int]) -> None:
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.data, dict) and parent.key is _KEY:
+            self.key(event, pos, parent)
+            return
+        path = self.child_path(parent)
+        self.doc.positions[path] = pos
+        if isinstance(event, yaml.AliasEvent):
+            # Report the first alias only: a "billion laughs" file has thousands.
+            self.aliases += 1
+            self.doc.refused.add(path)
+            if self.aliases == 1:
+                self.problem(P.YAML_ALIAS, pos, "YAML aliases are not allowed in a claims file",
+                             "write the value out in full", path)
+            self.place(None, path)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.place(self.scalar(event, pos, path), path)
+        else:
+            if event.tag not in _COLLECTION_TAGS:
+                self.problem(P.YAML_ALIAS, pos, f"tag {event.tag!r} is not allowed", path=path)
+                self.skip = 1
+                self.place(None, path)
+            elif len(self.stack) >= MAX_DEPTH:
+                self.problem(P.LIMIT, pos, f"nesting deeper than {MAX_DEPTH} levels",
+                             path=path)
+                self.skip = 1
+                self.place(None, path)
+            else:
+                data: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.stack.append(_Frame(path, data))
+
+    def child_path(self, parent: _Frame | None) -> PathKey:
+        if parent is None:
+            return ()
+        if isinstance(parent.data, list):
+            return (*parent.path, len(parent.data))
+        return (*parent.path, parent.key)
+
+    def place(self, value: Any, path: PathKey) -> None:
+        """Put a finished value into its parent (or make it the document)."""
+        if not self.stack:
+            self.doc.data = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.data, list):
+            parent.data.append(value)
+        else:
+            if parent.key is not None:  # None: a duplicate or refused key, value dropped
+                parent.data[parent.key] = value
+            parent.key = _KEY
+
+    def key(self, event: Any, pos: tuple[int, int], parent: _Frame) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problem(P.WRONG_TYPE, pos, "mapping keys must be plain names")
+            parent.key = None  # the value that follows is dropped
+            if not isinstance(event, yaml.AliasEvent):
+                self.skip = 1
+            return
+        if event.value == "<<" and event.implicit[0]:
+            self.problem(P.YAML_ALIAS, pos, "merge keys (<<) are not allowed",
+                         "write the fields out in full")
+            parent.key = None
+            return
+        key = event.value if not event.implicit[0] else resolve_plain(event.value)
+        if key in parent.data or (parent.key is not _KEY):
+            first = self.doc.key_positions.get((*parent.path, key), pos)
+            self.problem(P.DUPLICATE_KEY, pos, f"duplicate key {key!r} (first at line"
+                         f" {first[0]}); YAML would silently keep only this one",
+                         "remove or rename one of the two")
+            parent.key = None
+            return
+        self.doc.key_positions[(*parent.path, key)] = pos
+        parent.key = key
+
+    def scalar(self, event: Any, pos: tuple[int, int], path: PathKey) -> Any:
+        plain, tag = event.implicit[0], event.tag
+        if plain and tag in (None, "!"):
+            return resolve_plain(event.value)
+        if tag in (None, "!", _STR) or event.style:
+            if tag not in (None, "!", _STR):
+                self.problem(P.YAML_ALIAS, pos, f"tag {tag!r} is not allowed", path=path)
+                return None
+            return event.value
+        want = _EXPLICIT.get(tag)
+        if want is None:
+            self.problem(P.YAML_ALIAS, pos, f"tag {tag!r} is not allowed",
                          "remove the tag; claims files hold plain values", path)
             return None
-        if node.style:  # quoted or block scalar: always a string, as in every YAML version
-            value: Any = node.value
-        else:
-            value = resolve_plain(node.value)
-        if node.tag != _STR:  # an explicit !!int, !!float, !!bool or !!null
-            want = node.tag.rsplit(":", 1)[1]
-            kinds: dict[str, Any] = {"int": int, "float": (int, float), "bool": bool,
-                                     "null": type(None)}
-            if not isinstance(value, kinds[want]) or (want == "int" and isinstance(value, bool)):
-                self.problem(P.WRONG_TYPE, pos, f"{node.value!r} is not a valid !!{want}",
-                             path=path)
-                return None
+        value = resolve_plain(event.value)
+        kinds: dict[str, Any] = {"int": int, "float": (int, float), "bool": bool,
+                                 "null": type(None)}
+        if not isinstance(value, kinds[want]) or (want == "int" and isinstance(value, bool)):
+            self.problem(P.WRONG_TYPE, pos, f"{event.value!r} is not a valid !!{want}",
+                         path=path)
+            return None
         return value
 
-    def mapping(self, node: yaml.MappingNode, path: PathKey, depth: int,
-                pos: tuple[int, int]) -> Any:
-        if node.tag != _MAP:
-            self.problem(P.YAML_ALIAS, pos, f"tag {node.tag!r} is not allowed", path=path)
-            return None
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            kpos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(P.WRONG_TYPE, kpos, "mapping keys must be plain names")
-                continue
-            if key_node.value == "<<" and not key_node.style:
-                self.problem(P.YAML_ALIAS, kpos, "merge keys (<<) are not allowed",
-                             "write the fields out in full")
-                continue
-            key = key_node.value if key_node.style else resolve_plain(key_node.value)
-            if key in result:
-                first = self.doc.key_positions.get((*path, key), kpos)
-                self.problem(P.DUPLICATE_KEY, kpos,
-                             f"duplicate key {key!r} (first at line {first[0]});"
-                             " YAML would silently keep only this one",
-                             "remove or rename one of the two")
-                continue
-            self.doc.key_positions[(*path, key)] = kpos
-            result[key] = self.walk(value_node, (*path, key), depth + 1, kpos)
-        return result
+
+def _too_deep(text: str, display: str) -> Problem | None:
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                index = m.start()
+                line = text.count("\n", 0, index) + 1
+                col = index - (text.rfind("\n", 0, index) + 1) + 1
+                return Problem.of(P.LIMIT, display, line, col,
+                                  f"brackets nested deeper than {MAX_FLOW_DEPTH} levels")
+        elif depth:
+            depth -= 1
+    return None
 
 
 def load_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text` (the contents of `display`). Returns None with problems if unusable."""
+    deep = _too_deep(text, display)
+    if deep is not None:
+        return None, [deep]
+    builder = _Builder(display)
+    parser = _Parser(text)
     try:
-        loader = _ComposeOnly(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        while not builder.done and parser.check_event():
+            builder.feed(parser.get_event())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        lines = text.splitlines()
-        bad_line = lines[line - 1] if line <= len(lines) else ""
-        hint = ("YAML indentation must use spaces, not tabs"
-                if "\t" in bad_line[:col] else None)
-        return None, [Problem.of(P.YAML_SYNTAX, display, line, col, what, hint)]
+        return None, [_syntax_problem(exc, text, display)]
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
         index = getattr(exc, "position", 0) or 0  # ReaderError: a character index
         line = text.count("\n", 0, index) + 1
         col = index - (text.rfind("\n", 0, index) + 1) + 1
         return None, [Problem.of(P.YAML_SYNTAX, display, line, col, str(exc).splitlines()[0])]
-    except RecursionError:
-        return None, [Problem.of(P.LIMIT, display, 1, 1, "the document is nested too deeply")]
-    if root is None:
-        return YamlDocument(None), []
-    walker = _Walker(display)
-    walker.doc.data = walker.walk(root, (), 0, (1, 1))
-    return walker.doc, walker.problems
+    finally:
+        parser.dispose()
+    if builder.documents > 1:  # not one claims file: nothing further can be trusted
+        return None, builder.problems[-1:]
+    return builder.doc, builder.problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if line <= len(lines) else ""
+    hint = "YAML indentation must use spaces, not tabs" if "\t" in bad_line[:col] else None
+    return Problem.of(P.YAML_SYNTAX, display, line, col, what, hint)

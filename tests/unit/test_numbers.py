@@ -158,58 +158,44 @@ def test_hedged_range_keeps_the_hedge_of_its_low_end() -> None:
     assert q.text == "10-12 million"
 
 
-# --- bugs: each xfail below states behaviour the spec asks for --------------------------
+# --- regressions: bugs found while writing these tests (fixed since) -----------------------
 
-BUGS = [
+REGRESSIONS = [
+    # the scale of a word range was applied to low * whole high end: 120,000,000
     pytest.param("ten to twelve million", 10_000_000, "cardinal", None, 12_000_000,
-                 marks=pytest.mark.xfail(strict=True, reason="the scale of a word range is "
-                                         "applied to the low end's value times the whole high "
-                                         "end: ten to twelve million -> 120,000,000"),
                  id="word-range-with-scale"),
-    pytest.param("one hundredth", 100, "ordinal", None, None,
-                 marks=pytest.mark.xfail(strict=True, reason="compound ordinal adds a scale "
-                                         "ordinal instead of multiplying: 101"),
-                 id="one-hundredth"),
+    pytest.param("1 to 2 thousand", 1_000, "cardinal", None, 2_000, id="range-thousand"),
+    # a compound ordinal added a scale ordinal instead of multiplying: 101, 1002
+    pytest.param("one hundredth", 100, "ordinal", None, None, id="one-hundredth"),
     pytest.param("the two thousandth visitor", 2_000, "ordinal", None, None,
-                 marks=pytest.mark.xfail(strict=True, reason="compound ordinal adds a scale "
-                                         "ordinal instead of multiplying: 1002"),
                  id="two-thousandth"),
-    pytest.param("no fewer than 10", 10, "cardinal", "at_least", None,
-                 marks=pytest.mark.xfail(strict=True, reason="at_most hedges are tried first and "
-                                         "'fewer than' matches inside 'no fewer than'"),
-                 id="no-fewer-than"),
-    pytest.param("no less than 10", 10, "cardinal", "at_least", None,
-                 marks=pytest.mark.xfail(strict=True, reason="at_most hedges are tried first and "
-                                         "'less than' matches inside 'no less than'"),
-                 id="no-less-than"),
-    pytest.param("three lakh people", 300_000, "cardinal", None, None,
-                 marks=pytest.mark.xfail(strict=True, reason="text2num rejects lakh/crore, so the "
-                                         "run falls back to single words: 3"),
-                 id="three-lakh"),
-    pytest.param("two crore rupees", 20_000_000, "cardinal", None, None,
-                 marks=pytest.mark.xfail(strict=True, reason="text2num rejects lakh/crore, so the "
-                                         "run falls back to single words: 2"),
-                 id="two-crore"),
+    # at_most hedges were tried first, and "fewer than" matched inside "no fewer than"
+    pytest.param("no fewer than 10", 10, "cardinal", "at_least", None, id="no-fewer-than"),
+    pytest.param("no less than 10", 10, "cardinal", "at_least", None, id="no-less-than"),
+    pytest.param("no more than 10", 10, "cardinal", "at_most", None, id="no-more-than"),
+    # text2num knows no lakh/crore; the run fell back to single words: 3, 2
+    pytest.param("three lakh people", 300_000, "cardinal", None, None, id="three-lakh"),
+    pytest.param("two crore rupees", 20_000_000, "cardinal", None, None, id="two-crore"),
+    pytest.param("a lakh", 100_000, "cardinal", None, None, id="a-lakh"),
+    pytest.param("five lakh fifty thousand", 550_000, "cardinal", None, None,
+                 id="lakh-and-thousands"),
+    # South Asian digit grouping was read as its first group: 1
+    pytest.param("Rs 1,50,000 was paid", 150_000, "cardinal", None, None, id="lakh-grouping"),
+    pytest.param("12,34,56,789", 123_456_789, "cardinal", None, None, id="crore-grouping"),
 ]
 
 
-@pytest.mark.parametrize(("phrase", "value", "kind", "hedge", "high"), BUGS)
-def test_quantity_bugs(phrase: str, value: float, kind: str, hedge: str | None,
-                       high: float | None) -> None:
+@pytest.mark.parametrize(("phrase", "value", "kind", "hedge", "high"), REGRESSIONS)
+def test_quantity_regressions(phrase: str, value: float, kind: str, hedge: str | None,
+                              high: float | None) -> None:
     _check_single(phrase, value, kind, hedge, high)
 
 
-@pytest.mark.xfail(strict=True, reason="a decimal or separated number glued to letters "
-                   "backtracks to its leading digits: '5.5G' -> 5, '4.7GHz' -> 4, '1,500km' -> 1")
-@pytest.mark.parametrize("phrase", ["5.5G", "4.7GHz", "1,500km"])
+# A decimal or separated number glued to letters used to backtrack to its leading digits:
+# '5.5G' -> 5, '4.7GHz' -> 4, '1,500km' -> 1.
+@pytest.mark.parametrize("phrase", ["5.5G", "4.7GHz", "1,500km", "the 2.5GW plant"])
 def test_decimal_or_separated_number_glued_to_letters_is_not_a_quantity(phrase: str) -> None:
     assert find_quantities(phrase) == []
-
-
-@pytest.mark.xfail(strict=True, reason="South Asian digit grouping '1,50,000' is read as 1")
-def test_south_asian_grouping_is_not_misread() -> None:
-    # 1,50,000 is 150,000 in the lakh system; reading nothing would also be honest.
-    assert [q.value for q in find_quantities("Rs 1,50,000 was paid")] in ([150_000], [])
 
 
 # --- properties --------------------------------------------------------------------------
@@ -238,6 +224,8 @@ def test_number_glued_to_letters_before_is_never_found(prefix: str, n: int, form
 
 @settings(max_examples=150, deadline=None)
 @given(suffix=_letters.filter(lambda s: s.lower() not in _UNIT_SUFFIXES),
-       n=st.integers(min_value=0, max_value=10**9))
-def test_number_glued_to_letters_after_is_never_found(suffix: str, n: int) -> None:
-    assert find_quantities(f"the {n}{suffix} network") == []
+       n=st.integers(min_value=0, max_value=10**9),
+       form=st.sampled_from(["plain", "separators", "decimal"]))
+def test_number_glued_to_letters_after_is_never_found(suffix: str, n: int, form: str) -> None:
+    shown = {"plain": str(n), "separators": f"{n:,}", "decimal": f"{n}.{n % 10}"}[form]
+    assert find_quantities(f"the {shown}{suffix} network") == []

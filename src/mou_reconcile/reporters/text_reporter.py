@@ -81,16 +81,20 @@ class TextReporter(Reporter):
             console.print()
             console.print(Text(f"{HEADINGS[severity]} ({len(block)})",
                                style=SEVERITY_STYLE[severity] + " underline"))
-            for d in block:
+            for k, d in enumerate(block):
                 if severity == Severity.INFO:
                     self._info_line(console, d)
                 else:
+                    if k:
+                        console.print()
                     self._discrepancy(console, rec, d)
         resolved = [d for d in shown if not d.is_open]
         if resolved:
             console.print()
             console.print(Text(f"Resolved ({len(resolved)})", style="dim underline"))
-            for d in resolved:
+            for k, d in enumerate(resolved):
+                if k:
+                    console.print()
                 self._discrepancy(console, rec, d, dim=True)
         if rec.corroborated:
             console.print()
@@ -159,7 +163,6 @@ class TextReporter(Reporter):
             if r.rating:
                 verdict.append(f" [rating: {r.rating}]")
             console.print(verdict)
-        console.print()
 
     def _group(self, console: Console, rec: Reconciliation, d: Discrepancy,
                group: ValueGroup, dim: bool) -> None:

@@ -1,0 +1,331 @@
+"""Safe YAML reading with positions (`yamlio.load_yaml`).
+
+Spec and NOTES.md (PyYAML): YAML 1.2 core-schema scalars (not PyYAML's 1.1 `NO` -> False),
+duplicate keys are errors (MR102) at the second key, aliases / merge keys / explicit tags are
+refused (MR103), syntax errors are MR101; every position is 1-based.
+"""
+
+from __future__ import annotations
+
+import math
+import resource
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mou_reconcile.problems import Problem
+from mou_reconcile.yamlio import YamlDocument, load_yaml
+
+
+def load(text: str) -> tuple[YamlDocument | None, list[Problem]]:
+    return load_yaml(textwrap.dedent(text), "f.yaml")
+
+
+def value_of(scalar: str) -> Any:
+    doc, problems = load_yaml(f"v: {scalar}\n", "f.yaml")
+    assert problems == []
+    assert doc is not None
+    return doc.data["v"]
+
+
+def codes(problems: list[Problem]) -> list[tuple[str, int, int]]:
+    return [(p.code, p.line, p.col) for p in problems]
+
+
+# --- scalars: YAML 1.2 core schema ----------------------------------------------------------
+
+@pytest.mark.parametrize(("scalar", "expected"), [
+    # YAML 1.1 booleans stay strings
+    ("NO", "NO"), ("no", "no"), ("yes", "yes"), ("Yes", "Yes"), ("on", "on"), ("off", "off"),
+    ("y", "y"),
+    # 1.2 booleans and nulls
+    ("true", True), ("True", True), ("TRUE", True), ("false", False), ("False", False),
+    ("~", None), ("null", None), ("Null", None), ("NULL", None), ("", None),
+    # integers: 0755 is decimal in 1.2, octal needs 0o
+    ("9", 9), ("-3", -3), ("+12", 12), ("0755", 755), ("0o17", 15), ("0x1F", 31),
+    ("0x1f", 31),
+    # floats: 1e3 is a float in 1.2 (a string in PyYAML's 1.1)
+    ("1e3", 1000.0), ("1.5", 1.5), ("-0.25", -0.25), (".5", 0.5), ("6.02E+23", 6.02e23),
+    (".inf", math.inf), ("-.inf", -math.inf),
+    # strings: quoted scalars, dates, sexagesimals, separators, near misses
+    ("'9'", "9"), ('"9"', "9"), ("'true'", "true"), ("'~'", "~"), ("'0x1F'", "0x1F"),
+    ("2025-09-08", "2025-09-08"), ("2025-09", "2025-09"), ("1:30:00", "1:30:00"),
+    ("1_000", "1_000"), ("1,500", "1,500"), ("0o8", "0o8"), ("tRUE", "tRUE"),
+    ("nine", "nine"),
+])
+def test_plain_and_quoted_scalars(scalar: str, expected: Any) -> None:
+    got = value_of(scalar)
+    assert got == expected
+    assert type(got) is type(expected)
+
+
+def test_nan() -> None:
+    assert math.isnan(value_of(".nan"))
+
+
+def test_year_is_an_int_and_block_scalar_is_a_string() -> None:
+    doc, problems = load("""\
+        published: 2025
+        quote: |
+          9
+        """)
+    assert problems == []
+    assert doc is not None
+    assert doc.data == {"published": 2025, "quote": "9\n"}
+
+
+def test_explicit_standard_tags() -> None:
+    doc, problems = load("""\
+        a: !!int 5
+        b: !!bool true
+        c: !!null null
+        d: !!int five
+        """)
+    assert doc is not None
+    assert doc.data["a"] == 5 and doc.data["b"] is True and doc.data["c"] is None
+    assert codes(problems) == [("MR105", 4, 4)]
+
+
+# Regression: the composer tagged every plain scalar str, so an explicit !!str was
+# indistinguishable and '!!str 9' was resolved to the int 9.
+@pytest.mark.parametrize(("scalar", "expected"), [
+    ("!!str 9", "9"), ("!!str true", "true"), ("!!str ~", "~"), ("!!str 2025", "2025"),
+])
+def test_explicit_str_tag_keeps_a_string(scalar: str, expected: str) -> None:
+    assert value_of(scalar) == expected
+
+
+# --- duplicate keys -----------------------------------------------------------------------
+
+def test_duplicate_key_is_reported_at_the_second_key() -> None:
+    doc, problems = load("""\
+        version: 1
+        sources: []
+        version: 2
+        """)
+    assert codes(problems) == [("MR102", 3, 1)]
+    assert "first at line 1" in problems[0].message
+    assert "'version'" in problems[0].message
+    assert doc is not None and doc.data["version"] == 1  # not silently the last one
+
+
+def test_duplicate_key_in_a_nested_mapping() -> None:
+    doc, problems = load("""\
+        claims:
+          - id: a
+            value: 9
+            quote: nine
+            value: 10
+        """)
+    assert codes(problems) == [("MR102", 5, 5)]
+    assert "first at line 3" in problems[0].message
+
+
+def test_every_repeat_is_reported_and_quoting_does_not_hide_one() -> None:
+    _, problems = load("""\
+        a: 1
+        'a': 2
+        "a": 3
+        """)
+    assert codes(problems) == [("MR102", 2, 1), ("MR102", 3, 1)]
+    assert all("first at line 1" in p.message for p in problems)
+
+
+def test_equal_keys_in_different_mappings_are_fine() -> None:
+    _, problems = load("""\
+        claims:
+          - id: a
+          - id: b
+        """)
+    assert problems == []
+
+
+# --- aliases, merge keys, tags ----------------------------------------------------------------
+
+def test_alias_is_refused() -> None:
+    doc, problems = load("""\
+        a: &x 1
+        b: *x
+        """)
+    assert [(p.code, p.line) for p in problems] == [("MR103", 2)]
+    assert doc is not None and doc.data["b"] is None  # not a copy of a
+
+
+def test_billion_laughs_returns_quickly_with_few_problems() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefghi", "bcdefghij"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    text = "\n".join(lines) + "\n"  # 9 ** 10 leaves if expanded
+    t0 = time.perf_counter()
+    doc, problems = load_yaml(text, "f.yaml")
+    assert time.perf_counter() - t0 < 1.0
+    assert 1 <= len(problems) <= 3
+    assert {p.code for p in problems} == {"MR103"}
+    assert doc is not None and doc.data["j"] == [None] * 9
+
+
+@pytest.mark.parametrize("text", [
+    "base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\n",
+    "item:\n  y: 2\n  <<: {x: 1}\n",
+])
+def test_merge_key_is_refused(text: str) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    merge_line = next(i for i, line in enumerate(text.splitlines(), 1) if "<<" in line)
+    assert ("MR103", merge_line, 3) in codes(problems)
+    assert doc is not None and doc.data["item"] == {"y": 2}  # nothing merged in
+
+
+def test_quoted_merge_key_is_an_ordinary_key() -> None:
+    doc, problems = load("'<<': 1\n")
+    assert problems == [] and doc is not None and doc.data == {"<<": 1}
+
+
+@pytest.mark.parametrize("tagged", [
+    "!!python/object:os.system echo",
+    "!!python/object/apply:os.system [echo]",
+    "!!python/name:os.system",
+    "!custom 1",
+    "!!set {x}",
+    "!!binary aGVsbG8=",
+])
+def test_explicit_exotic_tags_are_refused(tagged: str) -> None:
+    doc, problems = load_yaml(f"version: 1\nv: {tagged}\n", "f.yaml")
+    assert codes(problems) == [("MR103", 2, 4)]
+    assert doc is not None and doc.data == {"version": 1, "v": None}
+
+
+# --- syntax errors and limits -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "line", "col"), [
+    ("a: b: c\n", 1, 5),  # the second ':' (0-based column 4)
+    ("version: 1\nclaims:\n  - id: x\n   bad: 1\n", 4, 4),
+    ("a: [1, 2\nb: 3\n", 2, 2),  # gave up after the unclosed '['
+    ("a: 1\n---\nb: 2\n", 2, 1),  # two documents
+    ("a: 'unterminated\n", 2, 1),
+    ("a: 1\nb: \x07\n", 2, 4),  # a control character
+])
+def test_syntax_error_is_mr101_with_a_one_based_position(text: str, line: int, col: int) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    assert doc is None
+    assert codes(problems) == [("MR101", line, col)]
+    assert problems[0].path == "f.yaml"
+
+
+def test_tab_indentation_gets_a_hint() -> None:
+    doc, problems = load_yaml("a:\n\tb: 1\n", "f.yaml")
+    assert doc is None
+    assert codes(problems) == [("MR101", 2, 1)]
+    assert problems[0].hint is not None and "tab" in problems[0].hint
+
+
+def test_empty_document() -> None:
+    doc, problems = load_yaml("", "f.yaml")
+    assert problems == []
+    assert doc is not None and doc.data is None
+
+
+def test_non_scalar_key_is_a_type_error() -> None:
+    doc, problems = load("? [a, b]\n: 1\nc: 2\n")
+    assert codes(problems) == [("MR105", 1, 3)]
+    assert doc is not None and doc.data == {"c": 2}
+
+
+def test_deep_nesting_hits_the_limit() -> None:
+    n = 200
+    doc, problems = load_yaml("x: " + "[" * n + "]" * n + "\n", "f.yaml")
+    assert [p.code for p in problems] == ["MR110"]
+
+
+def _limit_stack() -> None:
+    """A typical 8 MiB main-thread stack, whatever the machine's default."""
+    _, hard = resource.getrlimit(resource.RLIMIT_STACK)
+    soft = 8 * 1024 * 1024 if hard == resource.RLIM_INFINITY else min(8 * 1024 * 1024, hard)
+    resource.setrlimit(resource.RLIMIT_STACK, (soft, hard))
+
+
+# Regression: libyaml's composer recursed in C before the depth limit applied, so a 200 KB
+# file of '[' crashed the interpreter (SIGSEGV) instead of giving MR110. Run in a subprocess
+# so that a crash fails this test instead of killing the test run; the timeout catches
+# libyaml's quadratic time on deep flow nesting (100,000 levels: half a minute).
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_very_deep_nesting_is_a_limit_problem_not_a_crash(opening: str) -> None:
+    src = Path(__file__).resolve().parents[2] / "src"
+    code = ("from mou_reconcile.yamlio import load_yaml\n"
+            "n = 100_000\n"
+            f"doc, problems = load_yaml('x: ' + {opening!r} * n, 'f.yaml')\n"
+            "print(sorted({p.code for p in problems}))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=20, env={"PYTHONPATH": str(src)}, preexec_fn=_limit_stack,
+                          check=False)
+    assert proc.returncode == 0, proc.returncode
+    assert proc.stdout.strip() == "['MR110']"
+
+
+def test_brackets_inside_quoted_strings_are_not_nesting() -> None:
+    # 300 quotes that each open a bracket they never close ("[note", "{name"): valid YAML,
+    # nested two levels deep
+    items = "".join(f'  - "see [note {i} and {{name"\n' for i in range(300))
+    doc, problems = load_yaml("quotes:\n" + items, "f.yaml")
+    assert problems == []
+    assert doc is not None and len(doc.data["quotes"]) == 300
+
+
+# --- positions ----------------------------------------------------------------------------
+
+CLAIMS = """\
+version: 1
+claims:
+  - id: hs-mou-count
+    value: 9
+    breakdown: {g2g: 1, b2b: 16}
+    quote: "signing nine MoUs"
+  - id: jwg
+    value: [10, 12]
+"""
+
+
+def test_positions_by_path() -> None:
+    doc, problems = load_yaml(CLAIMS, "f.yaml")
+    assert problems == []
+    assert doc is not None
+    assert doc.positions[()] == (1, 1)
+    assert doc.positions[("version",)] == (1, 10)
+    assert doc.positions[("claims",)] == (3, 3)  # the block sequence starts at its first '-'
+    assert doc.positions[("claims", 0)] == (3, 5)
+    assert doc.positions[("claims", 0, "value")] == (4, 12)
+    assert doc.positions[("claims", 0, "breakdown", "b2b")] == (5, 30)
+    assert doc.positions[("claims", 0, "quote")] == (6, 12)
+    assert doc.positions[("claims", 1, "value", 1)] == (8, 17)
+    assert doc.key_positions[("version",)] == (1, 1)
+    assert doc.key_positions[("claims", 0, "value")] == (4, 5)
+    assert doc.key_positions[("claims", 0, "breakdown", "b2b")] == (5, 25)
+    assert doc.key_positions[("claims", 1, "id")] == (7, 5)
+    # every recorded position points at the text of its value
+    lines = CLAIMS.splitlines()
+    line, col = doc.positions[("claims", 0, "quote")]
+    assert lines[line - 1][col - 1:].startswith('"signing')
+
+
+def test_where_falls_back_to_the_nearest_ancestor() -> None:
+    doc, _ = load_yaml(CLAIMS, "f.yaml")
+    assert doc is not None
+    assert doc.where(("claims", 0, "value")) == (4, 12)
+    assert doc.where(("claims", 0, "value"), key=True) == (4, 5)
+    assert doc.where(("claims", 0, "bound")) == (3, 5)  # missing field: its mapping
+    assert doc.where(("claims", 0, "bound"), key=True) == (3, 5)
+    assert doc.where(("claims", 7, "value")) == (3, 3)  # no such claim: the list
+    assert doc.where(("sources", 0)) == (1, 1)  # the document
+    assert doc.where(()) == (1, 1)
+
+
+def test_positions_of_a_crlf_file() -> None:
+    doc, problems = load_yaml(CLAIMS.replace("\n", "\r\n"), "f.yaml")
+    assert problems == []
+    assert doc is not None
+    assert doc.positions[("claims", 0, "value")] == (4, 12)
+    assert doc.positions[("claims", 1, "value", 1)] == (8, 17)

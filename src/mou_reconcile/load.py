@@ -204,7 +204,8 @@ def _load_section(corpus: Corpus, name: str, items: Any) -> None:
             corpus.resolutions.append(entry)
         else:
             table: dict[str, Entry] = getattr(corpus, name)
-            table.setdefault(model.id, entry)  # duplicates: reported by check
+            ident: str = model.id  # type: ignore[attr-defined]
+            table.setdefault(ident, entry)  # duplicates: reported by check
 
 
 def _describe(value: Any) -> str:

@@ -157,9 +157,9 @@ def _word_quantities(text: str) -> list[Quantity]:
                 s2, e2 = s, tokens[j][2]
                 word = tokens[j][0]
                 # "one hundredth" is 100 (a scale multiplies); "twenty-first" is 21.
-                value = base * ORDINAL_WORDS[word] if word in _SCALE_ORDINALS else (
+                ordinal = base * ORDINAL_WORDS[word] if word in _SCALE_ORDINALS else (
                     base + ORDINAL_WORDS[word])
-                found.append(Quantity(value, s2, e2, text[s2:e2], "ordinal"))
+                found.append(Quantity(ordinal, s2, e2, text[s2:e2], "ordinal"))
                 i = j + 1
                 continue
         words = [t[0] for t in tokens[i:j]]
@@ -218,7 +218,8 @@ def _scale_of(text: str) -> float:
     if last in SCALES and last != "hundred":
         return float(SCALES[last])
     for suffix, factor in _SUFFIXES.items():
-        if last.endswith(suffix) and last[: -len(suffix)].replace(",", "").replace(".", "").isdigit():
+        digits = last[: -len(suffix)].replace(",", "").replace(".", "")
+        if last.endswith(suffix) and digits.isdigit():
             return float(factor)
     return 1.0
 

@@ -23,7 +23,6 @@ from mou_reconcile.values import (
     claim_key,
     compatible,
     figure,
-    fmt_number,
     interval,
     show_value,
     value_key,
@@ -208,7 +207,7 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
     if len(independent) == 1:
         kinds.append("uncorroborated")
     values = _value_groups(result, entries, ptype)
-    corroborations = _corroborations(fact, values, ptype, groups)
+    corroborations = _corroborations(fact, values, groups)
     if not kinds:
         return None, corroborations
     order = ["conflict", "arithmetic", "scope", "magnitude", "enumeration", "uncorroborated"]
@@ -233,20 +232,15 @@ def _message(values: list[ValueGroup], unit: str | None) -> str:
     return f"{text} {unit}" if unit and len(values) > 1 else text
 
 
-def _corroborations(fact: str, values: list[ValueGroup], ptype: str,
+def _corroborations(fact: str, values: list[ValueGroup],
                     groups: dict[str, str]) -> list[Corroboration]:
-    by_value: dict[Any, list[ValueGroup]] = defaultdict(list)
-    for g in values:
-        by_value[value_key(g.value, ptype)].append(g)
+    """Values stated alike (bound included: a ceiling does not confirm a count) by two or
+    more independent sources."""
     out = []
-    for same in by_value.values():
-        sources = list(dict.fromkeys(s for g in same for s in g.sources))
-        independent = len({groups.get(s, s) for s in sources})
+    for g in values:
+        independent = len({groups.get(s, s) for s in g.sources})
         if independent >= 2:
-            shown = same[0].display if len(same) == 1 else (
-                fmt_number(same[0].value) if ptype in NUMERIC_TYPES and
-                not isinstance(same[0].value, list) else same[0].display)
-            out.append(Corroboration(fact, shown, same[0].value, sources, independent))
+            out.append(Corroboration(fact, g.display, g.value, g.sources, independent))
     return out
 
 

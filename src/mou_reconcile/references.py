@@ -70,6 +70,8 @@ def check_resolution_facts(corpus: Corpus) -> None:
                        " <subject>.<property>")
             continue
         ok = reference(corpus, "entities", subject, path, "fact subject")
+        if prop == "name":  # a naming discrepancy: `<entity>.name`
+            continue
         ok = reference(corpus, "properties", prop, path, "fact property") and ok
         if ok and fact not in facts:
             corpus.add(P.UNKNOWN_REFERENCE, path, f"no claim is about the fact {fact!r}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
@@ -26,7 +26,10 @@ MAX_DEPTH = 64  # claims files are four levels deep; far deeper input is a mista
 # libyaml's scanner does work per open flow level for every token: deep [[[[ ... input is
 # quadratic (100,000 levels: half a minute). Brackets are counted first, in linear time.
 MAX_FLOW_DEPTH = 4 * MAX_DEPTH
-_BRACKET = re.compile(r"[\[\]{}]")
+# Quoted scalars (which start at a token boundary, unlike the apostrophe in "Pakistan's")
+# and comments are skipped: brackets inside them are text, not nesting.
+_BRACKET = re.compile(r"""(?:(?<=[\s\[{,:])|^)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
+                      r"|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]", re.MULTILINE)
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
@@ -240,6 +243,8 @@ class _Builder:
 def _too_deep(text: str, display: str) -> Problem | None:
     depth = 0
     for m in _BRACKET.finditer(text):
+        if len(m.group()) != 1:  # a quoted scalar or a comment
+            continue
         if m.group() in "[{":
             depth += 1
             if depth > MAX_FLOW_DEPTH:

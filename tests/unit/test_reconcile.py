@@ -293,9 +293,8 @@ def test_conflicting_values_ten_times_apart_are_conflict_and_magnitude(tmp_path:
     assert "120 is 10x 12" in d.hints
 
 
-@pytest.mark.xfail(strict=True, reason="a range claim's own two ends count as two values: "
-                   "one claim 'between 5 and 60' is taken for a magnitude discrepancy, and "
-                   "hints._ratio then crashes on min() of an empty list (ValueError)")
+# Once a crash: a range's two ends counted as two values (magnitude), then hints._ratio
+# took min() of no numbers (ValueError).
 def test_one_wide_range_alone_is_neither_magnitude_nor_a_crash(tmp_path: Path) -> None:
     rec = reconciled(tmp_path, [
         c("a", "fire.injured", [5, 60], "between 5 and 60 people were hurt", bound="range"),
@@ -304,8 +303,7 @@ def test_one_wide_range_alone_is_neither_magnitude_nor_a_crash(tmp_path: Path) -
     assert find(rec, "fire.injured") is None
 
 
-@pytest.mark.xfail(strict=True, reason="a range's ends are compared as separate values: 30 "
-                   "inside 5-60 is reported as magnitude, with the hint '30 is 1x 30'")
+# Once reported as magnitude with the hint '30 is 1x 30' (a range's ends taken apart).
 def test_a_value_inside_a_wide_range_is_not_magnitude(tmp_path: Path) -> None:
     rec = reconciled(tmp_path, [
         c("a", "fire.injured", [5, 60], "between 5 and 60 people were hurt", bound="range"),
@@ -451,9 +449,6 @@ def test_a_copy_counts_once_among_independent_sources(tmp_path: Path) -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="corroboration compares values without their bounds: "
-                   "'up to 300,000' (a ceiling) is counted as corroborating an exact 300,000, "
-                   "although claim_key itself treats them as different claims")
 def test_a_ceiling_does_not_corroborate_an_exact_figure(tmp_path: Path) -> None:
     rec = reconciled(tmp_path, [
         c("a", "skills.trainees", 300_000, "will train 300,000 young people"),
@@ -518,10 +513,6 @@ def test_a_resolution_covers_values_as_they_compare(tmp_path: Path) -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="naming discrepancies are reported under the fact "
-                   "<entity>.name, but check rejects a resolution of that fact (MR201: 'name' "
-                   "is not a declared property), so a naming discrepancy cannot be resolved "
-                   "in a clean claims file")
 def test_a_naming_discrepancy_can_be_resolved(tmp_path: Path) -> None:
     rec = reconciled(tmp_path, [
         c("a", "guodong.city", "Lahore", "GuoDong Group, based in Lahore"),

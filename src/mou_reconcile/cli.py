@@ -100,7 +100,7 @@ def _locate(claims: str | None, fmt: str) -> tuple[object, str]:
     if found.origin == "sample":
         from rich.console import Console
 
-        Console(stderr=True, highlight=False).print(
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
             f"using the sample corpus shipped with mou-reconcile: {found.display}",
             style="dim")
     return found.path, found.display

@@ -293,10 +293,24 @@ def test_very_deep_nesting_is_a_limit_problem_not_a_crash(opening: str) -> None:
     assert proc.stdout.strip() == "['MR110']"
 
 
-def test_brackets_inside_quoted_strings_are_not_nesting() -> None:
-    # 300 quotes that each open a bracket they never close ("[note", "{name"): valid YAML,
-    # nested two levels deep
-    items = "".join(f'  - "see [note {i} and {{name"\n' for i in range(300))
+_PRESCAN_BUG = pytest.mark.xfail(strict=True, reason="the linear bracket pre-scan skips quoted "
+                                 "scalars and comments but counts brackets inside plain and "
+                                 "block scalars, so a valid file gets a false MR110")
+
+
+# 300 strings that each open a bracket they never close ("[note", "{name"): valid YAML,
+# nested two levels deep, whatever the scalar style.
+@pytest.mark.parametrize("item", [
+    pytest.param('"see [note {i} and {{name"', id="double-quoted"),
+    pytest.param('"say \\"[x {i}"', id="double-quoted-escape"),
+    pytest.param("'it''s [note {i} and {{name'", id="single-quoted"),
+    pytest.param('1  # [[[ {i}', id="comment"),
+    pytest.param("see [note {i} and {{name", id="plain", marks=_PRESCAN_BUG),
+    pytest.param("it's [note {i}", id="plain-apostrophe", marks=_PRESCAN_BUG),
+    pytest.param("|\n    [note {i}", id="block", marks=_PRESCAN_BUG),
+])
+def test_brackets_inside_strings_are_not_nesting(item: str) -> None:
+    items = "".join("  - " + item.format(i=i) + "\n" for i in range(300))
     doc, problems = load_yaml("quotes:\n" + items, "f.yaml")
     assert problems == []
     assert doc is not None and len(doc.data["quotes"]) == 300

@@ -190,13 +190,19 @@ class TextReporter(Reporter):
                                 entity.model if entity is not None else None)
         elif d.kinds == ["naming"]:
             spans = [(0, len(quote))]
-        text = Text('"', style="dim" if dim else "")
-        text.append(quote, style="dim" if dim else "")
+        # A long quote is cut to a window around the value, marked with ellipses.
+        lo, hi = 0, len(quote)
+        if hi > QUOTE_WIDTH:
+            focus = spans[0][0] if spans else 0
+            lo = max(0, min(focus - QUOTE_WIDTH // 3, hi - QUOTE_WIDTH))
+            hi = lo + QUOTE_WIDTH
+        opening = '"' + ("…" if lo else "")
+        text = Text(opening + quote[lo:hi], style="dim" if dim else "")
+        shift = len(opening) - lo
         for a, b in spans:
-            text.stylize("bold reverse" if not dim else "bold", a + 1, b + 1)
-        text.append('"')
-        if len(quote) > QUOTE_WIDTH:
-            text.truncate(QUOTE_WIDTH, overflow="ellipsis")
+            if lo <= a and b <= hi:
+                text.stylize("bold reverse" if not dim else "bold", a + shift, b + shift)
+        text.append(("…" if hi < len(quote) else "") + '"')
         return text
 
     # -- explain -----------------------------------------------------------------------

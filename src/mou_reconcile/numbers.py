@@ -53,7 +53,7 @@ _SCALE_ORDINALS = {"hundredth", "thousandth", "millionth"}
 
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<int>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r"(?:(?P<suffix>k|mn|bn|tn)|(?P<fold>-?fold))?(?![\w]|[.,]\d)"
+    r"(?:(?P<suffix>k|mn|bn|tn)|(?P<fold>-?fold)|(?P<ord>st|nd|rd|th))?(?![\w]|[.,]\d)"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -187,6 +187,8 @@ def _digit_quantities(text: str) -> list[Quantity]:
             value *= SCALES[m.group("scale").lower()]
         if m.group("fold"):
             kind = "multiplier"
+        if m.group("ord"):  # "21st", "8th"
+            kind = "ordinal"
         found.append(Quantity(value, m.start(), m.end(), text[m.start():m.end()], kind))
     return found
 

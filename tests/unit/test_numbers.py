@@ -229,3 +229,10 @@ def test_number_glued_to_letters_before_is_never_found(prefix: str, n: int, form
 def test_number_glued_to_letters_after_is_never_found(suffix: str, n: int, form: str) -> None:
     shown = {"plain": str(n), "separators": f"{n:,}", "decimal": f"{n}.{n % 10}"}[form]
     assert find_quantities(f"the {shown}{suffix} network") == []
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("the 21st century", 21), ("its 8th centre", 8),
+                                                ("the 2nd conference", 2), ("the 3rd MoU", 3)])
+def test_digit_ordinals_are_ordinals(phrase: str, value: int) -> None:
+    (q,) = find_quantities(phrase)
+    assert (q.value, q.kind) == (value, "ordinal")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mou_reconcile import dates
 from mou_reconcile.load import ClaimEntry, Corpus
-from mou_reconcile.models import NUMERIC_TYPES
+from mou_reconcile.models import NUMERIC_TYPES, Claim
 from mou_reconcile.values import figure, fmt_number, interval, same_value
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]
     ptype = corpus.property(entries[0].claim.property).type
     out = _contexts(entries)
     if ptype in NUMERIC_TYPES:
-        out += _arithmetic(entries) + _enumeration(entries)
+        out += [h for e in entries if (h := arithmetic(e.claim))]
+        out += [h for e in entries if ptype == "count" and (h := enumeration(e.claim))]
         out += _breakdown_sums(entries) + _ratio(values, kinds) + _ceiling(values)
     out += _dated(corpus, entries, values)
     return out
@@ -44,30 +45,27 @@ def _num(v: object) -> float:
     return float(v) if isinstance(v, (int, float)) else 0.0
 
 
-def _arithmetic(entries: list[ClaimEntry]) -> list[str]:
-    out = []
-    for e in entries:
-        c = e.claim
-        if c.breakdown and not isinstance(c.value, list):
-            total = sum(c.breakdown.values())
-            low, high = interval(c.value, c.effective_bound)
-            if not low - 1e-9 <= total <= high + 1e-9:
-                parts = " + ".join(fmt_number(v) for v in c.breakdown.values())
-                out.append(f"{c.source}: its breakdown {parts} = {fmt_number(total)}, not"
-                           f" {fmt_number(_num(c.value))}")
-    return out
+def arithmetic(claim: Claim) -> str | None:
+    """Why the claim's breakdown does not add up to its value, or None if it does."""
+    if not claim.breakdown or isinstance(claim.value, list):
+        return None
+    total = sum(claim.breakdown.values())
+    low, high = interval(claim.value, claim.effective_bound)
+    if low - 1e-9 <= total <= high + 1e-9:
+        return None
+    parts = " + ".join(fmt_number(v) for v in claim.breakdown.values())
+    return (f"{claim.source}: its breakdown {parts} = {fmt_number(total)}, not"
+            f" {fmt_number(_num(claim.value))}")
 
 
-def _enumeration(entries: list[ClaimEntry]) -> list[str]:
-    out = []
-    for e in entries:
-        c = e.claim
-        if c.items is not None and not isinstance(c.value, list):
-            low, high = interval(c.value, c.effective_bound)
-            if not low <= len(c.items) <= high:
-                out.append(f"{c.source} states {fmt_number(_num(c.value))} but names"
-                           f" {len(c.items)}")
-    return out
+def enumeration(claim: Claim) -> str | None:
+    """Why the claim's items do not match its count, or None if they do."""
+    if claim.items is None or isinstance(claim.value, list):
+        return None
+    low, high = interval(claim.value, claim.effective_bound)
+    if low <= len(claim.items) <= high:
+        return None
+    return f"{claim.source} states {fmt_number(_num(claim.value))} but names {len(claim.items)}"
 
 
 def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:

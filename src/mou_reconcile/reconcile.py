@@ -23,7 +23,6 @@ from mou_reconcile.values import (
     claim_key,
     compatible,
     figure,
-    interval,
     show_value,
     value_key,
 )
@@ -193,16 +192,10 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
         positive = [v for v in numbers if v > 0]
         if positive and max(positive) / min(positive) >= 10:
             kinds.append("magnitude")
-    for e in entries:
-        c = e.claim
-        if c.breakdown and ptype in NUMERIC_TYPES and not isinstance(c.value, list):
-            low, high = interval(c.value, c.effective_bound)
-            if not low - 1e-9 <= sum(c.breakdown.values()) <= high + 1e-9:
-                kinds.append("arithmetic") if "arithmetic" not in kinds else None
-        if c.items is not None and ptype == "count" and not isinstance(c.value, list):
-            low, high = interval(c.value, c.effective_bound)
-            if not low <= len(c.items) <= high:
-                kinds.append("enumeration") if "enumeration" not in kinds else None
+    if ptype in NUMERIC_TYPES and any(hints.arithmetic(e.claim) for e in entries):
+        kinds.append("arithmetic")
+    if ptype == "count" and any(hints.enumeration(e.claim) for e in entries):
+        kinds.append("enumeration")
     independent = {groups.get(e.claim.source, e.claim.source) for e in entries}
     if len(independent) == 1:
         kinds.append("uncorroborated")

@@ -10,6 +10,7 @@ from mou_reconcile import problems as P
 from mou_reconcile.models import Claim, Entity
 from mou_reconcile.numbers import Quantity, find_quantities, same_number
 from mou_reconcile.textfold import fold_text
+from mou_reconcile.values import fmt_number
 
 _HEDGE_WORDS = {"approx": "approximate", "at_least": "at least", "at_most": "at most"}
 
@@ -22,10 +23,6 @@ class Finding:
     field: tuple[str, ...]  # path below the claim: ("value",), ("breakdown", "g2g")
     message: str
     hint: str | None = None
-
-
-def fmt_number(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
 
 
 def _matches(q: Quantity, v: float) -> bool:

@@ -128,8 +128,9 @@ def reconcile(result: CheckResult) -> Reconciliation:
             by_fact[c.fact].append(entry)
     discrepancies: list[Discrepancy] = []
     corroborated: list[Corroboration] = []
+    names = {eid: corpus.entity(eid).name for eid in corpus.entities}
     for fact, entries in by_fact.items():
-        d, corr = _fact(result, fact, entries, groups)
+        d, corr = _fact(result, fact, entries, groups, names)
         if d is not None:
             discrepancies.append(d)
         corroborated.extend(corr)
@@ -151,8 +152,8 @@ def _evidence(result: CheckResult, entry: ClaimEntry) -> Evidence:
                     dict(entry.claim.context or {}), line, col)
 
 
-def _value_groups(result: CheckResult, entries: list[ClaimEntry], ptype: str) -> list[ValueGroup]:
-    names = {eid: result.corpus.entity(eid).name for eid in result.corpus.entities}
+def _value_groups(result: CheckResult, entries: list[ClaimEntry], ptype: str,
+                  names: dict[str, str]) -> list[ValueGroup]:
     grouped: dict[Any, ValueGroup] = {}
     for entry in entries:
         c = entry.claim
@@ -172,8 +173,8 @@ def _differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
     return sorted(k for k in ca.keys() & cb.keys() if str(ca[k]) != str(cb[k]))
 
 
-def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
-          groups: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
+def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dict[str, str],
+          names: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
     corpus = result.corpus
     first = entries[0].claim
     prop = corpus.property(first.property)
@@ -199,7 +200,7 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry],
     independent = {groups.get(e.claim.source, e.claim.source) for e in entries}
     if len(independent) == 1:
         kinds.append("uncorroborated")
-    values = _value_groups(result, entries, ptype)
+    values = _value_groups(result, entries, ptype, names)
     corroborations = _corroborations(fact, values, groups)
     if not kinds:
         return None, corroborations

@@ -7,6 +7,7 @@ from typing import Any
 
 from mou_reconcile import dates
 from mou_reconcile.models import NUMERIC_TYPES, Claim
+from mou_reconcile.numbers import same_number
 from mou_reconcile.textfold import fold_text
 
 Interval = tuple[float, float]
@@ -108,6 +109,6 @@ def same_value(a: Any, b: Any) -> bool:
     """Equal values; numbers compared by magnitude (9 == 9.0), anything else by equality."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and \
             not isinstance(a, bool) and not isinstance(b, bool):
-        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+        return same_number(a, b)
     equal: bool = a == b
     return equal

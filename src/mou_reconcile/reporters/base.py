@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 if TYPE_CHECKING:
     from mou_reconcile.check import CheckResult
     from mou_reconcile.problems import Severity
-    from mou_reconcile.reconcile import Reconciliation
+    from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
 
 
 def plural(n: int, word: str) -> str:
@@ -15,6 +15,19 @@ def plural(n: int, word: str) -> str:
     if n == 1 or word == "info":
         return f"{n} {word}"
     return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
+def quote_highlights(rec: Reconciliation, d: Discrepancy, group: ValueGroup,
+                     quote: str) -> list[tuple[int, int]]:
+    """Where the group's value stands in `quote`, for reporters to emphasise."""
+    from mou_reconcile.evidence import value_spans
+
+    corpus = rec.corpus
+    if d.property not in corpus.properties:
+        return []
+    entity = corpus.entities.get(str(group.value))
+    return value_spans(quote, group.value, corpus.property(d.property).type,
+                       entity.model if entity is not None else None)
 
 
 class Reporter:

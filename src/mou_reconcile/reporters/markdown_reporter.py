@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from mou_reconcile.check import CheckResult
-from mou_reconcile.evidence import value_spans
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
-from mou_reconcile.reporters.base import Reporter, plural
+from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
@@ -117,12 +116,7 @@ class MarkdownReporter(Reporter):
 
     def _quote(self, rec: Reconciliation, d: Discrepancy, g: ValueGroup, quote: str) -> str:
         quote = " ".join(quote.split())
-        corpus = rec.corpus
-        spans: list[tuple[int, int]] = []
-        if d.property in corpus.properties:
-            entity = corpus.entities.get(str(g.value))
-            spans = value_spans(quote, g.value, corpus.property(d.property).type,
-                                entity.model if entity is not None else None)
+        spans = quote_highlights(rec, d, g, quote)
         out, pos = [], 0
         for a, b in spans:
             if a >= pos:

@@ -12,7 +12,7 @@ from mou_reconcile.evidence import value_spans
 from mou_reconcile.explain import Explanation
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
-from mou_reconcile.reporters.base import Reporter, plural
+from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.values import show_value
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
@@ -181,14 +181,8 @@ class TextReporter(Reporter):
     def _quote(self, rec: Reconciliation, d: Discrepancy, group: ValueGroup, e: Evidence,
                dim: bool) -> Text:
         quote = " ".join(e.quote.split())
-        corpus = rec.corpus
-        spans: list[tuple[int, int]] = []
-        if d.property in corpus.properties:
-            ptype = corpus.property(d.property).type
-            entity = corpus.entities.get(str(group.value))
-            spans = value_spans(quote, group.value, ptype,
-                                entity.model if entity is not None else None)
-        elif d.kinds == ["naming"]:
+        spans = quote_highlights(rec, d, group, quote)
+        if d.kinds == ["naming"]:  # the quote is the spelling itself
             spans = [(0, len(quote))]
         # A long quote is cut to a window around the value, marked with ellipses.
         lo, hi = 0, len(quote)

@@ -212,6 +212,16 @@ def explain(
     TextReporter(sys.stdout).explain(rec, explain(rec, name))
 
 
+
+# --- Editors: diff, sources, matrix, timeline -------------------------------------------
+
+
+# --- Curators: extract, coverage ----------------------------------------------------------
+
+
+# --- Publishing: schema, export -----------------------------------------------------------
+
+
 def main() -> None:
     """Console-script entry point: Ctrl-C and closed pipes end quietly."""
     try:

@@ -10,11 +10,12 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mou_reconcile import evidence, references
+from mou_reconcile import aliases, evidence, limits, references
 from mou_reconcile import problems as P
 from mou_reconcile.article import Article
 from mou_reconcile.load import ClaimEntry, Corpus, load_corpus
-from mou_reconcile.models import NUMERIC_TYPES, Property, parse_partial_date
+from mou_reconcile.models import NUMERIC_TYPES, NotCurated, Property, parse_partial_date
+from mou_reconcile.numbers import find_quantities
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.quotes import Anchor, closest_passage, find_quote, parts_found_elsewhere
 
@@ -49,16 +50,29 @@ def check_corpus(corpus: Corpus) -> CheckResult:
     references.check_ids(corpus)
     references.check_alias_clashes(corpus)
     references.check_source_links(corpus)
-    for entry in corpus.claims:
-        _check_claim(result, entry)
+    max_quote = limits.value(limits.QUOTE_CHARS)
+    # A claim whose value does not fit its property's type is reported and then left out,
+    # like one that fails validation: reconciling it would compare a string as a number.
+    corpus.claims = [e for e in corpus.claims if _check_claim(result, e, max_quote)]
     for index, raw in corpus.broken_claims:
         _check_broken_claim(corpus, index, raw)
     references.check_resolution_facts(corpus)
+    for nc in corpus.not_curated:
+        _check_not_curated(corpus, nc.index, nc.model, max_quote)
+    aliases.check_alias_hints(corpus)
     return result
 
 
-def _check_claim(result: CheckResult, entry: ClaimEntry) -> None:
+def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool:
+    """Check one claim; False if its value does not fit its property's type."""
     corpus, claim, base = result.corpus, entry.claim, ("claims", entry.index)
+    # Matching, the closest-passage search and number reading cost time in proportion to
+    # the quote: an over-long one is reported and not searched for.
+    quote_ok = len(claim.quote) <= max_quote
+    if not quote_ok:
+        corpus.add(P.LIMIT, (*base, "quote"), f"the quote is {len(claim.quote):,} characters;"
+                   f" the limit is {max_quote:,}", "quote only the words that state the value;"
+                   " " + limits.raise_hint(limits.QUOTE_CHARS))
     references.reference(corpus, "sources", claim.source, (*base, "source"), "source")
     references.reference(corpus, "entities", claim.subject, (*base, "subject"), "subject")
     prop = None
@@ -66,16 +80,17 @@ def _check_claim(result: CheckResult, entry: ClaimEntry) -> None:
                             "property"):
         prop = corpus.properties.get(claim.property)
     typed_ok = prop is not None and _type_rules(corpus, entry, prop.model)
-    article = corpus.articles.get(claim.source)
+    article = corpus.articles.get(claim.source) if quote_ok else None
     if article is not None:
         anchor = find_quote(article, claim.quote)
         if anchor is not None:
             result.anchors[entry.id] = anchor
         else:
             corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
-    if prop is not None and typed_ok:
+    if prop is not None and typed_ok and quote_ok:
         for f in _support(corpus, entry, prop.model):
             corpus.add(f.code, (*base, *f.field), f.message, f.hint)
+    return prop is None or typed_ok
 
 
 def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> None:
@@ -86,6 +101,23 @@ def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> N
         value = raw.get(name)
         if isinstance(value, str):
             references.reference(corpus, section, value, ("claims", index, name), name)
+
+
+def _check_not_curated(corpus: Corpus, index: int, entry: NotCurated, max_quote: int) -> None:
+    base = ("not_curated", index)
+    if not references.reference(corpus, "sources", entry.source, (*base, "source"), "source"):
+        return
+    article = corpus.articles.get(entry.source)
+    if article is None:
+        return
+    if len(entry.quote) > max_quote:
+        corpus.add(P.LIMIT, (*base, "quote"), f"the quote is {len(entry.quote):,} characters;"
+                   f" the limit is {max_quote:,}", limits.raise_hint(limits.QUOTE_CHARS))
+    elif find_quote(article, entry.quote) is None:
+        corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, entry.quote))
+    elif not find_quantities(entry.quote):
+        corpus.add(P.VALUE_NOT_IN_QUOTE, (*base, "quote"), "the quote states no quantity, so"
+                   " it sets none aside", "quote the words that hold the quantity")
 
 
 def _miss(article: Article, quote: str) -> tuple[str, str | None]:

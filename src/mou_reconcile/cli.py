@@ -36,6 +36,12 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+    html = "html"
+
+
+REPORT_ONLY_FORMATS = {Format.html}
 
 
 class Level(StrEnum):
@@ -51,7 +57,10 @@ ClaimsOption = Annotated[
 ]
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", "-f", show_default=False,
+    help="Output format (html: report only) [default: github when GITHUB_ACTIONS=true, "
+         "else text].")]
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
@@ -65,12 +74,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The claims file and articles the running command read: --output never overwrites them.
+_INPUTS: list[Path] = []
+
+
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Show where news sources disagree about the facts of a story."""
+    _INPUTS.clear()  # runs before every command: nothing from an earlier in-process run
 
 
 def _fail_unreadable(problem: object, fmt: str) -> NoReturn:
@@ -83,6 +97,17 @@ def _fail_unreadable(problem: object, fmt: str) -> NoReturn:
         json.dump({"version": 1, "claims_file": problem.path, "summary": None,
                    "problems": [problem.to_dict()]}, sys.stdout, indent=2)
         sys.stdout.write("\n")
+    elif fmt == "sarif":
+        import json
+
+        from mou_reconcile.reporters.sarif_reporter import problems_document
+
+        json.dump(problems_document([problem]), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "github":
+        from mou_reconcile.reporters.github_reporter import problem_annotation
+
+        typer.echo(problem_annotation(problem))
     hint = f" ({problem.hint})" if problem.hint else ""
     typer.echo(f"{problem.path}:{problem.line}:{problem.col}: {problem.code} error: "
                f"{problem.message}{hint}", err=True)
@@ -106,7 +131,22 @@ def _locate(claims: str | None, fmt: str) -> tuple[object, str]:
     return found.path, found.display
 
 
-def _emit(fmt: Format, output: Path | None, render: Callable[[Any], None]) -> None:
+def _resolve_format(fmt: Format | None, command: str, output: Path | None) -> Format:
+    """No --format: GitHub annotations inside GitHub Actions (they act only on stdout),
+    text elsewhere."""
+    import os
+
+    if fmt is None:
+        actions = os.environ.get("GITHUB_ACTIONS") == "true" and output is None
+        return Format.github if actions else Format.text
+    if fmt in REPORT_ONLY_FORMATS and command != "report":
+        raise typer.BadParameter(f"{fmt.value} is a report format; use it with "
+                                 f"`mou-reconcile report --format {fmt.value}`",
+                                 param_hint="'--format'")
+    return fmt
+
+
+def _emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> None:
     """Render with the format's reporter to stdout, or atomically to --output."""
     from mou_reconcile.reporters import get_reporter
 
@@ -118,7 +158,7 @@ def _emit(fmt: Format, output: Path | None, render: Callable[[Any], None]) -> No
     buffer = io.StringIO()
     render(get_reporter(fmt.value, buffer, color=False, width=100))
     try:
-        atomic_write(output, buffer.getvalue())
+        atomic_write(output, buffer.getvalue(), inputs=_INPUTS)
     except OSError as exc:
         typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -126,19 +166,44 @@ def _emit(fmt: Format, output: Path | None, render: Callable[[Any], None]) -> No
 
 def _checked(claims: str | None, fmt: Format) -> Any:
     from mou_reconcile.check import check_file
+    from mou_reconcile.limits import BadLimit, check_environment
     from mou_reconcile.load import UnreadableInput
 
+    try:
+        check_environment()
+    except BadLimit as exc:
+        typer.echo(f"mou-reconcile: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     path, display = _locate(claims, fmt.value)
     try:
-        return check_file(path, display)  # type: ignore[arg-type]
+        result = check_file(path, display)  # type: ignore[arg-type]
     except UnreadableInput as exc:
         _fail_unreadable(exc.problem, fmt.value)
+    _INPUTS[:] = [result.corpus.path, *(a.path for a in result.corpus.articles.values())]
+    return result
+
+
+def _reconciled(claims: str | None, fmt: str) -> Any:
+    from mou_reconcile.reconcile import reconcile
+
+    return reconcile(_checked(claims, Format(fmt)))
+
+
+def _find(rec: Any, kind: str, query: str) -> str:
+    """A source or fact by name or unique prefix; else one line with the closest name."""
+    from mou_reconcile.lookup import Unknown, resolve_fact, resolve_source
+
+    try:
+        return (resolve_source if kind == "source" else resolve_fact)(rec.corpus, query)
+    except Unknown as exc:
+        typer.echo(exc.message(rec.corpus.display), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 @app.command(epilog="Example: mou-reconcile check --claims data/claims.yaml --format json")
 def check(
     claims: ClaimsOption = None,
-    format: FormatOption = Format.text,
+    format: FormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """Verify a claims file: references, types, and every quote in its article.
@@ -146,6 +211,7 @@ def check(
     Prints each problem as path:line:col: CODE severity: message, then a summary.
     Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable input.
     """
+    format = _resolve_format(format, "check", output)
     result = _checked(claims, format)
     _emit(format, output, lambda r: r.check(result))
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
@@ -155,7 +221,7 @@ def check(
                     "--output report.md")
 def report(
     claims: ClaimsOption = None,
-    format: FormatOption = Format.text,
+    format: FormatOption = None,
     output: OutputOption = None,
     fail_on: Annotated[Level | None, typer.Option(
         "--fail-on", help="Exit 1 if an open discrepancy (or a claims-file problem) is at "
@@ -174,6 +240,7 @@ def report(
     from mou_reconcile.problems import Severity
     from mou_reconcile.reconcile import reconcile
 
+    format = _resolve_format(format, "report", output)
     rec = reconcile(_checked(claims, format))
     shown = Severity.parse(min_severity.value)
     _emit(format, output, lambda r: r.report(rec, shown))
@@ -194,21 +261,12 @@ def explain(
     The quote is underlined and the value highlighted, with the article's line
     number; then the discrepancy's likely causes and the verdict, if any.
     """
-    from mou_reconcile.explain import UnknownFact, explain, resolve_fact
+    from mou_reconcile.explain import explain
     from mou_reconcile.reconcile import reconcile
     from mou_reconcile.reporters.text_reporter import TextReporter
 
     rec = reconcile(_checked(claims, Format.text))
-    try:
-        name = resolve_fact(rec, fact)
-    except UnknownFact as exc:
-        if exc.matches:
-            typer.echo(f"{fact!r} matches several facts: {', '.join(exc.matches[:10])}",
-                       err=True)
-        else:
-            tip = f"; did you mean {exc.suggestion!r}?" if exc.suggestion else ""
-            typer.echo(f"no fact {fact!r} in {rec.corpus.display}{tip}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    name = _find(rec, "fact", fact)
     TextReporter(sys.stdout).explain(rec, explain(rec, name))
 
 
@@ -216,17 +274,338 @@ def explain(
 # --- Editors: diff, sources, matrix, timeline -------------------------------------------
 
 
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class DataFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(epilog="Example: mou-reconcile diff pm-beijing jwg-dec22 --quotes")
+def diff(
+    source_a: Annotated[str, typer.Argument(
+        metavar="A", help="A source id, its article's path, or a unique prefix.")],
+    source_b: Annotated[str, typer.Argument(metavar="B", help="Another source, likewise.")],
+    claims: ClaimsOption = None,
+    quotes: Annotated[bool, typer.Option(
+        "--quotes", "-q", help="Show each side's own words beneath its value.")] = False,
+    format: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.text,
+    output: OutputOption = None,
+    fail_on: Annotated[Level | None, typer.Option(
+        "--fail-on", help="Exit 1 if an unresolved difference is at or above this level "
+                          "(conflict: error; scope, magnitude: warning; compatible: info).")
+    ] = None,
+) -> None:
+    """Two sources side by side, fact by fact: differ (and how), only in A, only in B, agree.
+
+    Values of a multi-valued fact are compared one by one. Exit code 0 unless --fail-on
+    finds something (1); 2: unreadable input or an unknown source.
+    """
+    from mou_reconcile.diff import diff_sources
+    from mou_reconcile.problems import Severity
+
+    rec = _reconciled(claims, format.value)
+    a, b = _find(rec, "source", source_a), _find(rec, "source", source_b)
+    if a == b:
+        typer.echo(f"A and B are both {a!r}: name two different sources", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    result = diff_sources(rec, a, b)
+    _emit(Format(format.value), output, lambda r: r.diff(rec, result, quotes))
+    if fail_on is not None:
+        level = Severity.parse(fail_on.value)
+        failing = any(r.severity is not None and r.severity >= level and not r.resolved
+                      for r in result.rows)
+        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command(epilog="Example: mou-reconcile sources --format json")
+def sources(
+    claims: ClaimsOption = None,
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    output: OutputOption = None,
+) -> None:
+    """Each source: title, date, claim count, how many of its values others confirm or
+    contradict, and the sources it is not independent of, with the reason.
+
+    Exit code 0; 2: unreadable input.
+    """
+    from mou_reconcile.matrix import build_matrix
+    from mou_reconcile.sources import profile_sources
+
+    rec = _reconciled(claims, format.value)
+    profiles = profile_sources(rec, build_matrix(rec))
+    _emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
+
+
+@app.command(epilog="Example: mou-reconcile matrix --disputed -s pm-beijing -s jwg-dec22")
+def matrix(
+    facts: Annotated[list[str] | None, typer.Argument(
+        metavar="[FACT]...", show_default=False,
+        help="Show only facts starting with these (a subject, or subject.property).")] = None,
+    claims: ClaimsOption = None,
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", show_default=False,
+        help="Only this source's column (id, path or unique prefix); repeatable.")] = None,
+    disputed: Annotated[bool, typer.Option(
+        "--disputed", help="Only facts whose sources give different values.")] = False,
+    format: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.text,
+    output: OutputOption = None,
+) -> None:
+    """Facts as rows, sources as columns: each cell the value that source gives, marked
+    and coloured by how the other sources' values relate to it.
+
+    ✓ agree, ✗ differ, ≈ compatible (different, but the bounds allow both), • only this
+    source. Too many sources for the terminal's width are split into pages of columns.
+    Exit code 0; 2: unreadable input, or an unknown fact or source.
+    """
+    from mou_reconcile.matrix import build_matrix, claims_by_fact
+
+    rec = _reconciled(claims, format.value)
+    wanted = None
+    if facts:
+        known = sorted(claims_by_fact(rec.corpus))
+        wanted = [f for f in known if any(f.startswith(q) for q in facts)]
+        for q in facts:
+            if not any(f.startswith(q) for f in known):
+                _find(rec, "fact", q)  # no match: says so, with the closest name
+    table = build_matrix(rec, wanted)
+    if source:
+        table.sources = list(dict.fromkeys(_find(rec, "source", s) for s in source))
+    if disputed:
+        table.rows = [r for r in table.rows if r.disputed]
+    table.rows = [r for r in table.rows if any(r.cells[s].claims for s in table.sources)]
+    _emit(Format(format.value), output, lambda r: r.matrix(rec, table))
+
+
+@app.command(epilog="Example: mou-reconcile timeline pk-cn-it-mous-2025.agreement_count")
+def timeline(
+    fact: Annotated[str | None, typer.Argument(
+        metavar="[FACT]", show_default=False,
+        help="One fact (subject.property, or a unique prefix); default: every fact "
+             "stated on two or more dates.")] = None,
+    claims: ClaimsOption = None,
+    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    output: OutputOption = None,
+) -> None:
+    """A fact's values in date order, so a revised figure reads as a revision, not a
+    contradiction.
+
+    A claim's date is its context.as_of, else its source's published date. Each value is
+    marked first, up, down, changed, unchanged, or same date (two values for one date: a
+    real disagreement). Exit code 0; 2: unreadable input or an unknown fact.
+    """
+    from mou_reconcile.timeline import timelines
+
+    rec = _reconciled(claims, format.value)
+    name = _find(rec, "fact", fact) if fact is not None else None
+    found = timelines(rec.corpus, name)
+    _emit(Format(format.value), output, lambda r: r.timeline(rec, found))
+
+
 # --- Curators: extract, coverage ----------------------------------------------------------
+
+
+class StubFormat(StrEnum):
+    yaml = "yaml"
+    text = "text"
+
+
+class CoverageFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+YearsOption = Annotated[bool, typer.Option(
+    "--years", help='Also list bare years ("launched in 2015"), for date properties.')]
+
+
+def _article_for(corpus: Any, query: str) -> tuple[Any, bool, str | None]:
+    """A declared source's article, else an article file not yet in the claims file."""
+    from mou_reconcile.extract import read_new_article
+    from mou_reconcile.load import UnreadableInput
+    from mou_reconcile.lookup import Unknown, resolve_source
+
+    try:
+        sid = resolve_source(corpus, query)
+    except Unknown as exc:
+        if not Path(query).is_file():
+            errors = sum(p.severity.label == "error" for p in corpus.problems)
+            note = (f" (it has {errors} error{'s' * (errors != 1)}: run `mou-reconcile "
+                    "check`)") if errors else ""
+            typer.echo(exc.message(corpus.display) + note + "; or give the path of an "
+                       "article file", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+        try:
+            article, file = read_new_article(Path(query), corpus)
+        except UnreadableInput as unreadable:
+            _fail_unreadable(unreadable.problem, "text")
+        return article, True, file
+    if sid not in corpus.articles:  # missing, unreadable, not UTF-8: check said why
+        why = [p for p in corpus.problems if f"source {sid!r}" in p.message]
+        if why:
+            _fail_unreadable(why[0], "text")
+        typer.echo(f"source {sid!r}: its article cannot be read; run `mou-reconcile check`",
+                   err=True)
+        raise typer.Exit(EXIT_USAGE)
+    return corpus.articles[sid], False, corpus.source(sid).file
+
+
+@app.command(epilog="Example: mou-reconcile extract jwg-skills --format text")
+def extract(
+    source: Annotated[str, typer.Argument(
+        metavar="SOURCE", help="A source id, its article's path, or a unique prefix; or the "
+                               "path of an article not yet in the claims file.")],
+    claims: ClaimsOption = None,
+    format: Annotated[StubFormat, typer.Option(
+        "--format", "-f", help="yaml: claim stubs to paste; text: to read.")] = StubFormat.yaml,
+    years: YearsOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Every quantity an article states, as claim stubs for a curator to complete.
+
+    Digits, number words, scale words, ranges and hedges (as the bound); ordinals and
+    multipliers apart; codes such as 5G or SKY47 never; years only with --years. Each with
+    its line, sentence, a property hint and the known entities of its sentence. Paste the
+    YAML stubs under `claims:`, set subject and property, and `check` passes.
+
+    Exit code 0; 2: unreadable input, an unknown source, or an unreadable article.
+    """
+    from mou_reconcile.extract import extract as find_candidates
+
+    corpus = _checked(claims, Format.text).corpus
+    article, new, file = _article_for(corpus, source)
+    found = find_candidates(article, corpus, years=years, new=new, file=file)
+    _emit(format, output, lambda r: r.extract(found))
+
+
+@app.command(epilog="Example: mou-reconcile coverage --fail-under 90 --format json")
+def coverage(
+    claims: ClaimsOption = None,
+    format: Annotated[CoverageFormat, typer.Option("--format", "-f")] = CoverageFormat.text,
+    fail_under: Annotated[float | None, typer.Option(
+        "--fail-under", metavar="PCT", min=0, max=100, show_default=False,
+        help="Exit 1 if under PCT percent of the quantities are curated or explained.")
+    ] = None,
+    years: YearsOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Per source, the quantities its article states that no claim records.
+
+    Curated: a claim's quote holds the quantity and the claim records that number.
+    Explained: a `not_curated` entry's quote holds it (with the reason). The rest are
+    listed with a quote to start a claim from.
+
+    Exit code 0; 1: coverage under --fail-under; 2: unreadable input.
+    """
+    from mou_reconcile.coverage import coverage as measure
+
+    result = measure(_checked(claims, Format(format.value)), years=years)
+    _emit(format, output, lambda r: r.coverage(result))
+    if fail_under is not None and result.percent < fail_under:
+        typer.echo(f"coverage {result.percent:.2f}% is under --fail-under {fail_under:g}%",
+                   err=True)
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # --- Publishing: schema, export -----------------------------------------------------------
 
 
+def _publish(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from mou_reconcile.output import atomic_write
+
+    try:
+        atomic_write(output, text, inputs=_INPUTS)
+    except OSError as exc:
+        typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command(epilog="Example: mou-reconcile schema --output docs/claims.schema.json")
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of the claims file, generated from the models.
+
+    Draft-07 constructs and no $schema key, so YAML language servers use it for
+    completion and validation: put `# yaml-language-server: $schema=PATH` (PATH relative
+    to the claims file) on the claims file's first line.
+    """
+    from mou_reconcile.schema import schema_text
+
+    _publish(schema_text(), output)
+
+
+export_app = typer.Typer(
+    help="Publish verdicts in other formats.", no_args_is_help=True,
+    epilog="Example: mou-reconcile export claimreview --base-url "
+           "https://example.org/report.html --author 'Example Fact Desk'")
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview", epilog="Example: mou-reconcile export claimreview "
+                    "--base-url https://example.org/report.html --author 'Example Fact Desk'")
+def export_claimreview(
+    claims: ClaimsOption = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", metavar="URL", show_default=False,
+        help="Page the reviews are published on; each review's url is URL#<fact>.")] = None,
+    author: Annotated[str | None, typer.Option(
+        "--author", metavar="NAME", show_default=False,
+        help="The fact-checking organisation publishing the reviews.")] = None,
+    output: OutputOption = None,
+) -> None:
+    """schema.org ClaimReview JSON-LD for each resolved discrepancy with a rating.
+
+    A JSON array of ClaimReview objects, one per resolution in the claims file that
+    has a `rating` and closes its discrepancy; each source stating a value is an
+    appearance of the reviewed claim. Without --base-url each url is the fragment
+    #<fact>, which resolves against the page embedding the markup.
+    """
+    import json
+
+    from mou_reconcile.claimreview import export
+    from mou_reconcile.reconcile import reconcile
+
+    rec = reconcile(_checked(claims, Format.text))
+    result = export(rec, base_url, author)
+    if rec.check.problems:
+        typer.echo(f"note: the claims file has {len(rec.check.problems)} problems; run "
+                   "`mou-reconcile check`", err=True)
+    for fact in result.skipped:
+        typer.echo(f"note: no ClaimReview for {fact}: it has a rating but its discrepancy "
+                   "is not resolved", err=True)
+    if not result.reviews:
+        typer.echo("note: no resolved discrepancy has a rating; add `rating:` to a "
+                   "resolution", err=True)
+    _publish(json.dumps(result.reviews, indent=2, ensure_ascii=False) + "\n", output)
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C. Typer turns a KeyboardInterrupt into a silent exit 130 (older versions: into
+    "Aborted!" and exit 1), so SIGINT raises this instead, which typer lets through."""
+
+
+def _on_sigint(signum: int, frame: object) -> NoReturn:
+    raise _Interrupted
+
+
 def main() -> None:
     """Console-script entry point: Ctrl-C and closed pipes end quietly."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup)
+        signal.signal(signal.SIGINT, _on_sigint)
     try:
-        app(prog_name="mou-reconcile")
-    except KeyboardInterrupt:
+        try:
+            app(prog_name="mou-reconcile")
+        finally:
+            sys.stdout.flush()  # a reader gone surfaces here, not as a warning at exit
+    except (_Interrupted, KeyboardInterrupt):
         sys.stderr.write("interrupted\n")
         sys.exit(130)
     except BrokenPipeError:

@@ -57,6 +57,21 @@ def mentions(text: str) -> list[PartialDate]:
     return found
 
 
+def spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes a date with a day or a year ("14 March 2026", "Dec 22 2025",
+    "September 2025", "2025-09-08"): the numbers inside are not quantities. "may 5" and
+    "march 3" without a year are left alone (more often a verb than a month)."""
+    found: list[tuple[int, int]] = []
+    for pattern in _PATTERNS[:4]:
+        for m in pattern.finditer(text):
+            mon = m.groupdict().get("mon") or ""
+            if mon.lower() in ("may", "march", "mar") and mon.islower() and not m.group("year"):
+                continue
+            if not any(a < m.end() and m.start() < b for a, b in found):
+                found.append(m.span())
+    return sorted(found)
+
+
 def contains(outer: PartialDate, inner: PartialDate) -> bool:
     """Whether every day of `inner` lies within `outer` (year 0 in `inner`: any year)."""
     if len(inner) < len(outer):

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from mou_reconcile.load import ClaimEntry
 from mou_reconcile.reconcile import Discrepancy, Reconciliation
-
-
-class UnknownFact(LookupError):
-    def __init__(self, query: str, suggestion: str | None, matches: list[str]) -> None:
-        super().__init__(query)
-        self.query, self.suggestion, self.matches = query, suggestion, matches
 
 
 @dataclass
@@ -31,18 +24,6 @@ class Explanation:
     unit: str | None
     claims: list[ClaimInContext]
     discrepancy: Discrepancy | None
-
-
-def resolve_fact(rec: Reconciliation, query: str) -> str:
-    """The fact named exactly, or the only fact starting with `query`."""
-    facts = sorted({e.claim.fact for e in rec.corpus.claims})
-    if query in facts:
-        return query
-    matches = [f for f in facts if f.startswith(query)]
-    if len(matches) == 1:
-        return matches[0]
-    close: list[str] = difflib.get_close_matches(query, facts, n=1, cutoff=0.5)
-    raise UnknownFact(query, close[0] if close else None, matches)
 
 
 def explain(rec: Reconciliation, fact: str) -> Explanation:

@@ -29,12 +29,12 @@ class Link:
 
 
 def shingles(text: str) -> tuple[set[int], list[str]]:
-    words = _WORD.findall(text.casefold())
+    words = [m.group().casefold() for m in _WORD.finditer(text)]
     return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}, words
 
 
-def _shared_sample(words_a: list[str], shared: set[int]) -> str:
-    # The longest run of shared shingles in A, as words: what the two texts have in common.
+def _shared_sample(text_a: str, words_a: list[str], shared: set[int]) -> str:
+    # The longest run of shared shingles in A, in A's own words: what the texts have in common.
     best, run_start, best_span = 0, -1, (0, 0)
     for i in range(len(words_a) - SHINGLE + 1):
         if hash(tuple(words_a[i:i + SHINGLE])) in shared:
@@ -45,7 +45,9 @@ def _shared_sample(words_a: list[str], shared: set[int]) -> str:
         else:
             run_start = -1
     a, b = best_span
-    return " ".join(words_a[a:b][:30])
+    b = min(b, a + 30)  # enough to judge by
+    spans = [m.span() for k, m in enumerate(_WORD.finditer(text_a)) if a <= k < b]
+    return " ".join(text_a[spans[0][0]:spans[-1][1]].split()) if spans else ""
 
 
 def find_links(corpus: Corpus) -> list[Link]:
@@ -71,7 +73,7 @@ def find_links(corpus: Corpus) -> list[Link]:
     for (a, b), n in sorted(shared.items()):
         overlap = n / max(1, min(len(sets[a]), len(sets[b])))
         if overlap >= COPY_THRESHOLD and frozenset((a, b)) not in declared:
-            sample = _shared_sample(words[a], sets[a] & sets[b])
+            sample = _shared_sample(corpus.articles[a].text, words[a], sets[a] & sets[b])
             links.append(Link(a, b, f"text overlap {overlap:.2f}", round(overlap, 2), sample))
     return links
 

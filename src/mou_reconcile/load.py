@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from mou_reconcile import limits
 from mou_reconcile import problems as P
 from mou_reconcile.article import Article
 from mou_reconcile.models import SECTIONS, Claim, Entity, Property, Resolution, Source
@@ -21,10 +22,9 @@ from mou_reconcile.problems import Problem
 from mou_reconcile.yamlio import PathKey, YamlDocument, load_yaml
 
 SINGULAR = {"sources": "source", "entities": "entity", "properties": "property",
-            "claims": "claim", "resolutions": "resolution"}
+            "claims": "claim", "resolutions": "resolution",
+            "not_curated": "not_curated entry"}
 REQUIRED_SECTIONS = ("sources", "claims")
-MAX_CLAIMS_BYTES = 256 * 1024 * 1024
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 _ADAPTERS = {name: TypeAdapter(model) for name, model in SECTIONS.items()}
 
@@ -62,6 +62,7 @@ class Corpus:
     properties: dict[str, Entry] = field(default_factory=dict)
     claims: list[ClaimEntry] = field(default_factory=list)
     resolutions: list[Entry] = field(default_factory=list)
+    not_curated: list[Entry] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     broken_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -104,15 +105,25 @@ def line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, col
 
 
-def read_claims_text(path: Path, display: str) -> str:
-    def fail(message: str, hint: str | None = None, line: int = 1, col: int = 1) -> Exception:
-        return UnreadableInput(Problem.of(P.FILE_UNREADABLE, display, line, col, message, hint))
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None if it holds more than `limit`. Reads at most limit + 1
+    bytes, so a pipe or a device that never ends (/dev/zero) cannot exhaust memory."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
 
+
+def read_claims_text(path: Path, display: str) -> str:
+    def fail(message: str, hint: str | None = None, line: int = 1, col: int = 1,
+             code: P.Code = P.FILE_UNREADABLE) -> Exception:
+        return UnreadableInput(Problem.of(code, display, line, col, message, hint))
+
+    limit = limits.value(limits.CLAIMS_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_CLAIMS_BYTES:
-            raise fail(f"the claims file is {size:,} bytes; the limit is {MAX_CLAIMS_BYTES:,}")
-        data = path.read_bytes()
+        data = read_limited(path, limit)
+        if data is None:
+            raise fail(f"the claims file is larger than the limit of {limit:,} bytes",
+                       limits.raise_hint(limits.CLAIMS_BYTES), code=P.LIMIT)
     except FileNotFoundError:
         raise fail("no such file", "check the path given to --claims") from None
     except IsADirectoryError:
@@ -200,8 +211,8 @@ def _load_section(corpus: Corpus, name: str, items: Any) -> None:
         entry = Entry(index, model)
         if isinstance(model, Claim):
             corpus.claims.append(ClaimEntry(index, "", model))
-        elif name == "resolutions":
-            corpus.resolutions.append(entry)
+        elif name in ("resolutions", "not_curated"):
+            getattr(corpus, name).append(entry)
         else:
             table: dict[str, Entry] = getattr(corpus, name)
             ident: str = model.id  # type: ignore[attr-defined]
@@ -309,26 +320,36 @@ def _name_claims(corpus: Corpus) -> None:
 
 def _read_articles(corpus: Corpus) -> None:
     root = corpus.root.resolve()
+    limit = limits.value(limits.ARTICLE_BYTES)
     for sid, entry in corpus.sources.items():
         src: Source = entry.model
         at: PathKey = ("sources", entry.index, "file")
         raw = Path(src.file)
-        target = (corpus.root / raw).resolve()
+        try:
+            target = (corpus.root / raw).resolve()
+        except (RuntimeError, ValueError) as exc:  # a symbolic-link loop, a NUL in the name
+            why = "a symbolic link loop" if isinstance(exc, RuntimeError) else "a NUL character"
+            corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {src.file!r} cannot be"
+                       f" opened: its path holds {why}")
+            continue
         if raw.is_absolute() or not target.is_relative_to(root):
             corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {src.file!r} is outside the"
                        " claims file's folder", "keep articles in the claims file's folder")
             continue
         shown = str(Path(corpus.display).parent / raw)
         try:
-            size = target.stat().st_size
             if target.is_dir():
                 corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is a folder")
                 continue
-            if size > MAX_ARTICLE_BYTES:
-                corpus.add(P.LIMIT, at, f"source {sid!r}: {shown} is {size:,} bytes; the limit"
-                           f" is {MAX_ARTICLE_BYTES:,}")
+            if target.exists() and not target.is_file():  # opening a FIFO would wait forever
+                corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is not a"
+                           " regular file")
                 continue
-            data = target.read_bytes()
+            data = read_limited(target, limit)
+            if data is None:
+                corpus.add(P.LIMIT, at, f"source {sid!r}: {shown} is larger than the limit"
+                           f" of {limit:,} bytes", limits.raise_hint(limits.ARTICLE_BYTES))
+                continue
         except FileNotFoundError:
             corpus.add(P.SOURCE_MISSING, at, f"source {sid!r}: {shown} does not exist",
                        "paths are relative to the folder holding the claims file")

@@ -27,7 +27,7 @@ def display_path(path: Path) -> str:
     """The path as users typed or would type it: relative to the working folder if inside."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside; a symbolic-link loop; no cwd
         return str(path)
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -48,8 +48,11 @@ def _partial_date(value: Any) -> Any:
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
-PartialDate = Annotated[str, BeforeValidator(_partial_date),
-                        Field(json_schema_extra={"pattern": DATE_PATTERN.pattern})]
+# The schema admits the unquoted year the loader accepts (`published: 2025`), so editors
+# do not flag what `check` allows.
+PartialDate = Annotated[str, BeforeValidator(_partial_date), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": DATE_PATTERN.pattern},
+    {"type": "integer", "minimum": 1000, "maximum": 9999}]})]
 Scalar = str | int | float | bool
 Number = int | float
 Value = Annotated[
@@ -126,6 +129,15 @@ class Resolution(_Model):
     reviewed: PartialDate | None = None
 
 
+class NotCurated(_Model):
+    """Quantities a curator read and chose not to record, with why (`coverage` counts them
+    as explained). Optional: version-1 files without it mean the same as before."""
+
+    source: str
+    quote: str = Field(min_length=1, description="the source's words holding the quantities")
+    reason: str = Field(min_length=1, description="why no claim records them")
+
+
 class ClaimsFile(_Model):
     """A claims file, format version 1."""
 
@@ -135,6 +147,7 @@ class ClaimsFile(_Model):
     properties: list[Property] = Field(default_factory=list)
     claims: list[Claim]
     resolutions: list[Resolution] = Field(default_factory=list)
+    not_curated: list[NotCurated] = Field(default_factory=list)
 
 
 SECTIONS: dict[str, type[_Model]] = {
@@ -143,4 +156,5 @@ SECTIONS: dict[str, type[_Model]] = {
     "properties": Property,
     "claims": Claim,
     "resolutions": Resolution,
+    "not_curated": NotCurated,
 }

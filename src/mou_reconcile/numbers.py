@@ -4,8 +4,10 @@ Our own tokenizer finds digits (with thousands separators and decimals), scale w
 ("1.5 million"), ranges ("10-12", "ten to twelve") and the hedge before a number ("up to",
 "more than", "about"); runs of number words are converted by text2num ("three hundred
 thousand" -> 300000). Digits glued to letters ("5G", "SKY47", "Sky4.7", "B2B") are codes,
-not quantities. One module serves `check` (is the claimed value in the quote?) and later
-`extract`.
+not quantities. One module serves `check` (is the claimed value in the quote?) and
+`extract`/`coverage` (which quantities does an article state?): `mentions` drops from
+`find_quantities` what a curator would never record (days of dates, bare years unless
+asked, "one" used as a pronoun).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["cardinal", "ordinal", "multiplier"]
+Kind = Literal["cardinal", "ordinal", "multiplier", "year"]  # "year": mentions() only
 Hedge = Literal["approx", "at_least", "at_most"]
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -47,8 +49,9 @@ _HEDGES: list[tuple[Hedge, str]] = [
                r"|close to|circa|approx\.|c\.|an approximate|just over|just under"),
 ]
 _CURRENCY = r"(?:US\$|\$|€|£|¥|Rs\.?|PKR|USD|RMB|CNY)?\s*"
-_HEDGE_RE = [(h, re.compile(rf"(?:^|\b)(?:{alts})\s+{_CURRENCY}$", re.IGNORECASE))
-             for h, alts in _HEDGES]
+# A hedge's words may be split by a line break in a hard-wrapped article ("more\nthan 40").
+_HEDGE_RE = [(h, re.compile(r"(?:^|\b)(?:" + alts.replace(" ", r"\s+") + rf")\s+{_CURRENCY}$",
+                            re.IGNORECASE)) for h, alts in _HEDGES]
 _SCALE_ORDINALS = {"hundredth", "thousandth", "millionth"}
 
 _DIGITS = re.compile(
@@ -71,17 +74,34 @@ class Quantity:
     hedge: Hedge | None = None
     high: float | None = None  # the upper end of a range ("10-12": value 10, high 12)
 
+    @property
+    def bound(self) -> str:
+        """The claims format's bound for this mention: range, the hedge's, else exact."""
+        if self.high is not None:
+            return "range"
+        return self.hedge if self.hedge and self.kind == "cardinal" else "exact"
 
-def hedge_before(text: str, start: int) -> Hedge | None:
-    """The hedge that ends the text just before `start`, if any."""
-    before = text[max(0, start - 40):start]
+
+def hedge_span(text: str, start: int) -> tuple[Hedge, int] | None:
+    """The hedge that ends the text just before `start`, and where it begins."""
+    offset = max(0, start - 40)
+    before = text[offset:start]
     # The longest hedge wins: "no fewer than" (at least) contains "fewer than" (at most).
     best: tuple[int, Hedge] | None = None
     for hedge, pattern in _HEDGE_RE:
         m = pattern.search(before)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), hedge)
-    return best[1] if best else None
+    if best is None:
+        return None
+    lead = len(before[best[0]:]) - len(before[best[0]:].lstrip())
+    return best[1], offset + best[0] + lead
+
+
+def hedge_before(text: str, start: int) -> Hedge | None:
+    """The hedge that ends the text just before `start`, if any."""
+    found = hedge_span(text, start)
+    return found[0] if found else None
 
 
 def _words_value(words: list[str]) -> float | None:
@@ -228,3 +248,59 @@ def _scale_of(text: str) -> float:
 
 def same_number(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+# "one" is a pronoun, not a count, before these words ("one of the", "one to provide ...
+# and another") and after these ("no one", "each one").
+_PRONOUN_NEXT = {"of", "to", "another", "who", "whom", "which", "that", "is", "was", "has",
+                 "had", "can", "could", "would", "will", "should", "must", "might", "may",
+                 "does", "did", "else"}
+_PRONOUN_BEFORE = {"no", "any", "every", "each", "this", "that", "which", "someone"}
+# A bare four-digit number after these words, or closing its clause, is a year ("in 2015,");
+# with a month it is part of a date (dates.spans).
+_YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "during", "through",
+              "before", "after", "early", "late", "mid", "year", "years", "fy", "circa"}
+_YEAR = re.compile(r"\d{4}")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^\s*([A-Za-z]+)")
+
+
+def _is_year(text: str, q: Quantity) -> bool:
+    low_text = re.split(r"\s*(?:-|–|—|to)\s*", q.text)[0]
+    if q.kind != "cardinal" or q.hedge or not _YEAR.fullmatch(low_text):
+        return False
+    if not 1800 <= q.value <= 2199 or (q.high is not None and not 1800 <= q.high <= 2199):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, q.start - 20):q.start])
+    if before and before.group(1).lower() in _YEAR_CUES:
+        return True
+    after = text[q.end:q.end + 2].lstrip(" ")
+    return not after or not after[0].isalnum()
+
+
+def _is_pronoun_one(text: str, q: Quantity) -> bool:
+    if q.text.lower() != "one" or q.hedge:
+        return False
+    after = _WORD_AFTER.match(text[q.end:q.end + 20])
+    before = _WORD_BEFORE.search(text[max(0, q.start - 20):q.start])
+    return bool((after and after.group(1).lower() in _PRONOUN_NEXT)
+                or (before and before.group(1).lower() in _PRONOUN_BEFORE))
+
+
+def mentions(text: str, *, years: bool = False) -> list[Quantity]:
+    """The quantities a curator could record: `find_quantities` without the days of dates,
+    pronoun "one" and, unless `years`, years (kept with kind "year" when asked for)."""
+    from dataclasses import replace
+
+    from mou_reconcile import dates
+
+    in_dates = dates.spans(text)
+    out: list[Quantity] = []
+    for q in find_quantities(text):
+        in_date = any(a <= q.start and q.end <= b for a, b in in_dates)
+        if _is_year(text, q) or (in_date and _YEAR.fullmatch(q.text)):
+            if years:
+                out.append(replace(q, kind="year"))
+        elif not in_date and not _is_pronoun_one(text, q):
+            out.append(q)
+    return out

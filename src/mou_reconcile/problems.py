@@ -7,6 +7,7 @@ format prints the same facts in the same order. Codes never change meaning once 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -97,6 +98,14 @@ ALIAS_CLASH = _code("MR203", "alias-clash", W, "one spelling names two entities"
     Two entities share a name or alias, so a quote containing that spelling cannot tell them
     apart. Entities stay distinct (aliases never make two ids equal), but the curator should
     check which one is meant.""")
+ALIAS_HINT = _code("MR204", "alias-hint", Severity.INFO,
+                   "a source spells a name almost like an entity", """
+    A source writes a name that differs from an entity's name and aliases only in the case
+    inside a word ("Guodong" for "GuoDong"), in spacing or punctuation ("Sky 4.7" for
+    "Sky4.7"), or by one letter in one word ("Shahbaz" for "Shehbaz"; two in words of nine
+    letters or more). If it names that entity, list it under `aliases`, so quotes and naming
+    reports match it as written; if it names something else, leave it. Capitals for style
+    (an all-caps dateline) and derived words ("Pakistani", "Huawei's") are not reported.""")
 
 # -- source files --------------------------------------------------------------------------
 SOURCE_MISSING = _code("MR301", "source-missing", E, "a source's file does not exist", """
@@ -145,6 +154,16 @@ FIELD_NOT_ALLOWED = _code("MR502", "field-not-allowed", E,
     properties.""")
 
 
+# Control characters, line separators and bidirectional overrides quoted from a claims file
+# would split the one-line-per-problem output that CI parses, or restyle the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with its unprintable characters escaped as in Python (\\x1b, \\n, \\u2028)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding about the input, 1-based line and column; sorts by place, then code."""
@@ -160,7 +179,8 @@ class Problem:
     @classmethod
     def of(cls, code: Code, path: str, line: int, col: int, message: str,
            hint: str | None = None) -> Problem:
-        return cls(path, line, col, code.code, message, code.severity, hint)
+        return cls(printable(path), line, col, code.code, printable(message), code.severity,
+                   None if hint is None else printable(hint))
 
     @property
     def name(self) -> str:
@@ -191,7 +211,7 @@ def codes_markdown() -> str:
     lines = ["# Problem codes", "",
              "Every problem `mou-reconcile check` reports has a stable code. Codes never change",
              "meaning; new ones may be added. Errors make `check` exit with 1 (MR100: 2);",
-             "warnings do not.", "",
+             "warnings and info do not.", "",
              "| code | name | severity | what it means |", "| --- | --- | --- | --- |"]
     lines += [f"| {c.code} | `{c.name}` | {c.severity.label} | {c.summary} |"
               for c in CODES.values()]

@@ -54,11 +54,15 @@ def find_quote(article: Article, quote: str) -> Anchor | None:
     pos = text.find(first)
     while pos >= 0:
         para = article.paragraph_at(pos)
-        if para is not None:
-            spans = _rest_in_order(text, parts, pos, para[1])
-            if spans is not None:
-                return _anchor(article, spans)
-        pos = text.find(first, pos + 1)
+        if para is None:
+            pos = text.find(first, pos + 1)
+            continue
+        spans = _rest_in_order(text, parts, pos, para[1])
+        if spans is not None:
+            return _anchor(article, spans)
+        # A later start in the same paragraph leaves less room for the rest, so it cannot
+        # fit either: go on from the next paragraph (trying every start is quadratic).
+        pos = text.find(first, para[1])
     return None
 
 

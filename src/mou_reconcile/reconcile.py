@@ -23,6 +23,7 @@ from mou_reconcile.values import (
     claim_key,
     compatible,
     figure,
+    interval,
     show_value,
     value_key,
 )
@@ -173,6 +174,43 @@ def _differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
     return sorted(k for k in ca.keys() & cb.keys() if str(ca[k]) != str(cb[k]))
 
 
+def _disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
+    """"conflict" and "scope", in the order found: two claims whose values cannot both be
+    true, with the same context or a differing one. Pairs are compared, so the search skips
+    claims alike in value, bound and context, and stops once what is left to find cannot
+    be there: a fact with thousands of claims stays fast."""
+    alike: dict[Any, ClaimEntry] = {}
+    for e in entries:
+        context = tuple(sorted((k, str(v)) for k, v in (e.claim.context or {}).items()))
+        alike.setdefault((claim_key(e.claim, ptype), context), e)
+    distinct = list(alike.values())
+    if ptype in NUMERIC_TYPES and len(distinct) > 2:
+        # Intervals on a line overlap pairwise when the highest low end is not above the
+        # lowest high end (else pairs are compared, with compatible()'s tolerance).
+        spans = [interval(e.claim.value, e.claim.effective_bound) for e in distinct]
+        if max(a for a, _ in spans) <= min(b for _, b in spans):
+            return []
+    values: dict[str, list[str]] = defaultdict(list)
+    for _, context in alike:
+        for k, v in context:
+            values[k].append(v)
+    scope_possible = any(len(set(v)) > 1 for v in values.values())
+    # A key every claim gives, each a different value (as_of): every pair differs.
+    conflict_possible = not any(len(v) == len(set(v)) == len(distinct) for v in values.values())
+    kinds: list[str] = []
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
+            if compatible(a.claim, b.claim, ptype):
+                continue
+            kind = "scope" if _differing_context(a, b) else "conflict"
+            if kind not in kinds:
+                kinds.append(kind)
+                if ("conflict" in kinds or not conflict_possible) and (
+                        "scope" in kinds or not scope_possible):
+                    return kinds
+    return kinds
+
+
 def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dict[str, str],
           names: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
     corpus = result.corpus
@@ -181,13 +219,7 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     ptype = prop.type
     kinds: list[str] = []
     if not prop.multi:
-        for i, a in enumerate(entries):
-            for b in entries[i + 1:]:
-                if compatible(a.claim, b.claim, ptype):
-                    continue
-                kind = "scope" if _differing_context(a, b) else "conflict"
-                if kind not in kinds:
-                    kinds.append(kind)
+        kinds.extend(_disagreements(entries, ptype))
         # One figure per claim (a range by its middle), so a wide range alone is no magnitude.
         numbers = [figure(e.claim.value) for e in entries if ptype in NUMERIC_TYPES]
         positive = [v for v in numbers if v > 0]

@@ -92,6 +92,33 @@ def show_value(claim: Claim, ptype: str, names: dict[str, str]) -> str:
     return str(claim.value)
 
 
+_BOUND_MARKS = {"approx": "~", "at_least": "≥", "at_most": "≤"}
+_SCALES = ((1e3, "k"), (1e6, "M"), (1e9, "bn"), (1e12, "tn"))
+
+
+def short_number(v: float) -> str:
+    """A number in about five characters, for narrow cells: 300k, 60bn, 1.5M (1,500 stays)."""
+    if abs(v) < 1e4:
+        return fmt_number(v)
+    for scale, suffix in _SCALES:
+        text = f"{v / scale:.3g}"  # 999,999 rounds to 1e+03 thousand: take the next scale
+        if "e" not in text and abs(float(text)) < 1000:
+            return text + suffix
+    return f"{v / 1e12:,.0f}tn"
+
+
+def short_value(claim: Claim, ptype: str, spellings: dict[str, str]) -> str:
+    """The value as compactly as it can be told apart: '≤300k', '~60bn', 'NTC'."""
+    if ptype in NUMERIC_TYPES:
+        if claim.effective_bound == "range" and isinstance(claim.value, list):
+            return f"{short_number(claim.value[0])}–{short_number(claim.value[1])}"
+        mark = _BOUND_MARKS.get(claim.effective_bound, "")
+        return mark + short_number(claim.value)  # type: ignore[arg-type]
+    if ptype == "entity":
+        return spellings.get(str(claim.value), str(claim.value))
+    return str(claim.value)
+
+
 def json_value(value: Any) -> Any:
     """Numbers as ints where whole, so JSON says 9 rather than 9.0."""
     if isinstance(value, float) and value.is_integer():

@@ -7,29 +7,27 @@ the interpreter. Instead libyaml's event stream (a state machine, no recursion) 
 into plain data here with an explicit stack: YAML 1.2 core-schema scalars, aliases, merge
 keys and exotic tags refused, every duplicate key reported, nesting capped, and 1-based
 positions recorded by path.
+
+libyaml's scanner does work per open flow level for every token, so deep `[[[[...` input is
+quadratic (100,000 levels: half a minute) if scanned to the end. It scans lazily, one event
+at a time and at most a line (1,024 characters) ahead, so reading stops at 4 times the
+depth limit: the cost is bounded whatever follows.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from mou_reconcile import limits
 from mou_reconcile import problems as P
 from mou_reconcile.problems import Problem
 
 PathKey = tuple[str | int, ...]
-
-MAX_DEPTH = 64  # claims files are four levels deep; far deeper input is a mistake or an attack
-# libyaml's scanner does work per open flow level for every token: deep [[[[ ... input is
-# quadratic (100,000 levels: half a minute). Brackets are counted first, in linear time.
-MAX_FLOW_DEPTH = 4 * MAX_DEPTH
-# Quoted scalars (which start at a token boundary, unlike the apostrophe in "Pakistan's")
-# and comments are skipped: brackets inside them are text, not nesting.
-_BRACKET = re.compile(r"""(?:(?<=[\s\[{,:])|^)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
-                      r"|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]", re.MULTILINE)
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
@@ -57,7 +55,10 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (4,300): too large anyway
+            return text
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
@@ -114,6 +115,8 @@ class _Builder:
         self.aliases = 0
         self.documents = 0
         self.done = False
+        self.max_depth = limits.value(limits.DEPTH)
+        self.deep = False  # reading stopped at 4 times the depth limit
 
     def problem(self, code: P.Code, pos: tuple[int, int], message: str,
                 hint: str | None = None, path: PathKey | None = None) -> None:
@@ -125,6 +128,8 @@ class _Builder:
         if self.skip:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self.skip += 1
+                if len(self.stack) + self.skip > 4 * self.max_depth:
+                    self.deep = self.done = True
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 self.skip -= 1
             return
@@ -164,9 +169,9 @@ class _Builder:
                 self.problem(P.YAML_ALIAS, pos, f"tag {event.tag!r} is not allowed", path=path)
                 self.skip = 1
                 self.place(None, path)
-            elif len(self.stack) >= MAX_DEPTH:
-                self.problem(P.LIMIT, pos, f"nesting deeper than {MAX_DEPTH} levels",
-                             path=path)
+            elif len(self.stack) >= self.max_depth:
+                self.problem(P.LIMIT, pos, f"nesting deeper than {self.max_depth} levels",
+                             limits.raise_hint(limits.DEPTH), path=path)
                 self.skip = 1
                 self.place(None, path)
             else:
@@ -219,7 +224,7 @@ class _Builder:
     def scalar(self, event: Any, pos: tuple[int, int], path: PathKey) -> Any:
         plain, tag = event.implicit[0], event.tag
         if plain and tag in (None, "!"):
-            return resolve_plain(event.value)
+            return self.in_range(resolve_plain(event.value), event.value, pos, path)
         if tag in (None, "!", _STR) or event.style:
             if tag not in (None, "!", _STR):
                 self.problem(P.YAML_ALIAS, pos, f"tag {tag!r} is not allowed", path=path)
@@ -230,39 +235,43 @@ class _Builder:
             self.problem(P.YAML_ALIAS, pos, f"tag {tag!r} is not allowed",
                          "remove the tag; claims files hold plain values", path)
             return None
-        value = resolve_plain(event.value)
+        value = self.in_range(resolve_plain(event.value), event.value, pos, path)
+        if value is None and path in self.doc.refused:
+            return None
         kinds: dict[str, Any] = {"int": int, "float": (int, float), "bool": bool,
                                  "null": type(None)}
         if not isinstance(value, kinds[want]) or (want == "int" and isinstance(value, bool)):
-            self.problem(P.WRONG_TYPE, pos, f"{event.value!r} is not a valid !!{want}",
+            self.problem(P.WRONG_TYPE, pos, f"{_shown(event.value)} is not a valid !!{want}",
                          path=path)
             return None
         return value
 
+    def in_range(self, value: Any, text: str, pos: tuple[int, int], path: PathKey) -> Any:
+        """The value, unless it is a number no comparison can use: one beyond what a float
+        holds (MR110), or .inf and .nan (MR109), which no field of a claims file means and
+        strict JSON cannot carry. Such a number is reported and read as null."""
+        if isinstance(value, float) and (_INF.match(text) or _NAN.match(text)):
+            self.problem(P.INVALID_VALUE, pos, f"{text} is not a finite number", path=path)
+            return None
+        if isinstance(value, str) and _INT.match(value):  # left as text: too many digits
+            self.problem(P.LIMIT, pos, f"{_shown(text)} has more than 4,300 digits", path=path)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return value
+        if abs(value) <= sys.float_info.max:  # False for 1e400 read as inf
+            return value
+        self.problem(P.LIMIT, pos, f"{_shown(text)} is too large a number (the largest is"
+                     " about 1.8e308)", path=path)
+        return None
 
-def _too_deep(text: str, display: str) -> Problem | None:
-    depth = 0
-    for m in _BRACKET.finditer(text):
-        if len(m.group()) != 1:  # a quoted scalar or a comment
-            continue
-        if m.group() in "[{":
-            depth += 1
-            if depth > MAX_FLOW_DEPTH:
-                index = m.start()
-                line = text.count("\n", 0, index) + 1
-                col = index - (text.rfind("\n", 0, index) + 1) + 1
-                return Problem.of(P.LIMIT, display, line, col,
-                                  f"brackets nested deeper than {MAX_FLOW_DEPTH} levels")
-        elif depth:
-            depth -= 1
-    return None
+
+def _shown(text: str) -> str:
+    """A scalar quoted for a message, shortened if long."""
+    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
 
 
 def load_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text` (the contents of `display`). Returns None with problems if unusable."""
-    deep = _too_deep(text, display)
-    if deep is not None:
-        return None, [deep]
     builder = _Builder(display)
     parser = _Parser(text)
     try:
@@ -279,6 +288,8 @@ def load_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Proble
         parser.dispose()
     if builder.documents > 1:  # not one claims file: nothing further can be trusted
         return None, builder.problems[-1:]
+    if builder.deep:  # read only in part
+        return None, builder.problems
     return builder.doc, builder.problems
 
 

@@ -78,7 +78,9 @@ def build(tmp_path: Path, claims: list[dict[str, Any]], *, properties: dict[str,
 
 def reconciled(tmp_path: Path, claims: list[dict[str, Any]], **kw: Any) -> Reconciliation:
     result = check_file(build(tmp_path, claims, **kw))
-    assert result.problems == [], [str(p) for p in result.problems]
+    # Alias hints (MR204, info) are what naming tests provoke on purpose: "Guodong" unlisted.
+    problems = [p for p in result.problems if p.code != "MR204"]
+    assert problems == [], [str(p) for p in problems]
     return reconcile(result)
 
 

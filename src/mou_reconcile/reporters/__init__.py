@@ -14,6 +14,10 @@ REPORTERS: dict[str, str] = {
     "text": "mou_reconcile.reporters.text_reporter:TextReporter",
     "json": "mou_reconcile.reporters.json_reporter:JsonReporter",
     "markdown": "mou_reconcile.reporters.markdown_reporter:MarkdownReporter",
+    "github": "mou_reconcile.reporters.github_reporter:GithubReporter",
+    "sarif": "mou_reconcile.reporters.sarif_reporter:SarifReporter",
+    "html": "mou_reconcile.reporters.html_reporter:HtmlReporter",
+    "yaml": "mou_reconcile.reporters.yaml_reporter:YamlReporter",  # extract's claim stubs
 }
 
 

@@ -6,8 +6,14 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
     from mou_reconcile.check import CheckResult
+    from mou_reconcile.coverage import Coverage
+    from mou_reconcile.diff import SourceDiff
+    from mou_reconcile.extract import Extraction
+    from mou_reconcile.matrix import Matrix
     from mou_reconcile.problems import Severity
     from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.sources import SourceProfile
+    from mou_reconcile.timeline import Timeline
 
 
 def plural(n: int, word: str) -> str:
@@ -42,8 +48,27 @@ class Reporter:
         self.color = color
         self.width = width
 
+    # Each command's view; a format implements those it suits (the CLI offers no others).
     def check(self, result: CheckResult) -> None:
         raise NotImplementedError(f"the {self.name} format does not support check")
 
     def report(self, rec: Reconciliation, min_severity: Severity) -> None:
         raise NotImplementedError(f"the {self.name} format does not support report")
+
+    def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support diff")
+
+    def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support matrix")
+
+    def sources(self, rec: Reconciliation, profiles: list[SourceProfile]) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support sources")
+
+    def timeline(self, rec: Reconciliation, timelines: list[Timeline]) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support timeline")
+
+    def extract(self, extraction: Extraction) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support extract")
+
+    def coverage(self, coverage: Coverage) -> None:
+        raise NotImplementedError(f"the {self.name} format does not support coverage")

@@ -6,9 +6,15 @@ import json
 from typing import Any
 
 from mou_reconcile.check import CheckResult
+from mou_reconcile.coverage import Coverage
+from mou_reconcile.diff import SourceDiff
+from mou_reconcile.matrix import Matrix
 from mou_reconcile.problems import Severity, count_by_severity
 from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.reporters import json_views
 from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.sources import SourceProfile
+from mou_reconcile.timeline import Timeline
 from mou_reconcile.values import interval, json_interval, json_value
 
 FORMAT_VERSION = 1
@@ -43,6 +49,22 @@ class JsonReporter(Reporter):
 
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
         self.write(report_document(rec, min_severity))
+
+    # -- editors' views (documents built in json_views) --------------------------------
+    def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        self.write(json_views.diff_document(rec, diff))  # quotes are always included
+
+    def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        self.write(json_views.matrix_document(rec, matrix))
+
+    def sources(self, rec: Reconciliation, profiles: list[SourceProfile]) -> None:
+        self.write(json_views.sources_document(rec, profiles))
+
+    def timeline(self, rec: Reconciliation, timelines: list[Timeline]) -> None:
+        self.write(json_views.timeline_document(rec, timelines))
+
+    def coverage(self, coverage: Coverage) -> None:
+        self.write(coverage.to_dict())
 
 
 def _evidence(e: Any) -> dict[str, Any]:

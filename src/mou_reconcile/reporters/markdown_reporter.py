@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 from mou_reconcile.check import CheckResult
+from mou_reconcile.diff import SourceDiff
+from mou_reconcile.matrix import Matrix
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
+from mou_reconcile.reporters import markdown_views
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
@@ -28,6 +31,13 @@ def inline(text: str) -> str:
 class MarkdownReporter(Reporter):
     name = "markdown"
 
+    # -- editors' views (rendered in markdown_views) -----------------------------------
+    def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        markdown_views.diff(self.emit, rec, diff, quotes)
+
+    def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        markdown_views.matrix(self.emit, rec, matrix)
+
     def emit(self, line: str = "") -> None:
         self.out.write(line + "\n")
 
@@ -39,11 +49,27 @@ class MarkdownReporter(Reporter):
             self.emit(f"✅ No problems ({len(result.corpus.claims)} claims, "
                       f"{len(result.anchors)} quotes found).")
             return
+        counts = {s: sum(p.severity == s for p in problems) for s in Severity}
+        parts = [plural(counts[s], s.label) for s in sorted(Severity, reverse=True) if counts[s]]
+        self.emit(f"**{ICON[max(p.severity for p in problems)]} {', '.join(parts)}** · "
+                  f"{plural(len(result.corpus.claims), 'claim')}, {len(result.anchors)} "
+                  "quotes found")
+        self.emit()
         self.emit("| | location | code | message |")
         self.emit("| --- | --- | --- | --- |")
         for p in problems:
             self.emit(f"| {ICON[p.severity]} | `{p.path}:{p.line}:{p.col}` | {p.code} |"
                       f" {cell(p.message)} |")
+        hinted = [p for p in problems if p.hint]
+        if hinted:  # how to fix, collapsed so the table stays the comment's first screen
+            self.emit()
+            self.emit(f"<details><summary>How to fix: {plural(len(hinted), 'hint')}"
+                      "</summary>")
+            self.emit()
+            for p in hinted:
+                self.emit(f"- `{p.path}:{p.line}:{p.col}` {p.code}: {inline(p.hint or '')}")
+            self.emit()
+            self.emit("</details>")
 
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
         corpus = rec.corpus
@@ -110,7 +136,8 @@ class MarkdownReporter(Reporter):
         if d.resolution is not None:
             r = d.resolution
             what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
-            self.emit(f"- **Verdict ({what}):** {inline(r.verdict or '')}")
+            rating = f", rating: {inline(r.rating)}" if r.rating else ""
+            self.emit(f"- **Verdict ({what}{rating}):** {inline(r.verdict or '')}")
         self.emit()
         self.emit("</details>")
 

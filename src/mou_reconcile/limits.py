@@ -1,0 +1,66 @@
+"""Safety limits: bad or hostile input fails fast with MR110 instead of hanging the tool.
+
+CI runs the tool unattended on hand-edited files, so every cost that grows with the input
+is capped. Each limit has a default that real stories stay far below and can be raised
+with an environment variable (`MOU_RECONCILE_MAX_CLAIMS_BYTES=67108864`). YAML aliases and
+merge keys are not a limit but refused outright (MR103): their expansion limit is zero.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+PREFIX = "MOU_RECONCILE_"
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str  # the environment variable, without PREFIX
+    default: int
+    doc: str
+
+    @property
+    def env(self) -> str:
+        return PREFIX + self.name
+
+
+class BadLimit(ValueError):
+    """An override in the environment is not a whole number >= 1."""
+
+
+# Defaults: a 45,000-claim file parses in about 10 s on a slow machine; news articles are
+# tens of kilobytes (folding costs about 1 s per megabyte); quotes are a sentence or three
+# (the closest-passage search on a miss costs time in proportion to quote x article).
+CLAIMS_BYTES = Limit("MAX_CLAIMS_BYTES", 16 * 1024 * 1024, "size of the claims file, in bytes")
+ARTICLE_BYTES = Limit("MAX_ARTICLE_BYTES", 4 * 1024 * 1024, "size of each article, in bytes")
+DEPTH = Limit("MAX_DEPTH", 64, "nesting of mappings and lists in the claims file (a valid "
+              "file needs 5); reading stops at 4 times this depth")
+QUOTE_CHARS = Limit("MAX_QUOTE_CHARS", 2000, "length of a claim's quote, in characters")
+
+LIMITS = (CLAIMS_BYTES, ARTICLE_BYTES, DEPTH, QUOTE_CHARS)
+
+
+def value(limit: Limit) -> int:
+    """The limit in force: the environment's override, else the default."""
+    raw = os.environ.get(limit.env, "").strip()
+    if not raw:
+        return limit.default
+    try:
+        number = int(raw)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise BadLimit(f"${limit.env} is {raw!r}, not a whole number >= 1 (the {limit.doc};"
+                       f" default {limit.default}); fix or unset it")
+    return number
+
+
+def check_environment() -> None:
+    """Raise BadLimit for the first malformed override, before any work is done."""
+    for limit in LIMITS:
+        value(limit)
+
+
+def raise_hint(limit: Limit) -> str:
+    return f"if the input is right, raise the limit with ${limit.env}"

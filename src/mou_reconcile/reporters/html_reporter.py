@@ -1,0 +1,272 @@
+"""HTML: one self-contained page to attach or share. Summary, the fact-by-source matrix, each
+discrepancy with its quotes highlighted and its verdict, sources; readable on a phone.
+
+Nothing is fetched: inline CSS, no scripts, and a Content-Security-Policy that forbids any
+load, so a stray reference shows as a blocked request instead of a silent fetch. Every text
+from the claims file or an article is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from mou_reconcile import __version__
+from mou_reconcile.matrix import STATES, Matrix, build_matrix
+from mou_reconcile.problems import Severity
+from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
+from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+       "form-action 'none'")
+LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+CSS = """
+:root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;
+--error:#cf222e;--error-bg:#ffebe9;--warning:#9a6700;--warning-bg:#fff8c5;--info:#0969da;
+--info-bg:#ddf4ff;--agree-bg:#dafbe1;--mark:#fff3a3}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;
+--panel:#161b22;--line:#30363d;--error:#ff7b72;--error-bg:#3c1618;--warning:#d29922;
+--warning-bg:#3a2d0c;--info:#58a6ff;--info-bg:#0c2d4e;--agree-bg:#12351f;--mark:#5c4d00}}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:62rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,
+"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:break-word}
+h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.25rem;margin:2rem 0 .6rem;
+border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem;margin:0}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+a{color:var(--info)}.muted,.meta{color:var(--muted)}.meta{margin:0;font-size:.95rem}
+nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.5rem 0}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
+.counts li{padding:.3rem .7rem;border-radius:.4rem;background:var(--panel);
+border:1px solid var(--line)}.counts b{font-size:1.2rem}
+.badge{display:inline-block;font-size:.75rem;font-weight:600;text-transform:uppercase;
+letter-spacing:.03em;padding:0 .4rem;border-radius:.3rem;vertical-align:.1em}
+.error .badge,.badge.error{color:var(--error);background:var(--error-bg)}
+.warning .badge,.badge.warning{color:var(--warning);background:var(--warning-bg)}
+.info .badge,.badge.info{color:var(--info);background:var(--info-bg)}
+dd{margin:0 0 .6rem 1rem}
+.index{padding-left:0;list-style:none}.index li{margin:.3rem 0}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);
+border-radius:.4rem;max-width:100%}
+/* separate borders: collapsed ones do not move with the sticky first column */
+table{border-collapse:separate;border-spacing:0;font-size:.9rem}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;
+vertical-align:top;min-width:7rem;max-width:16rem}
+thead th{background:var(--panel);position:sticky;top:0}
+th[scope=row]{position:sticky;left:0;z-index:1;background:var(--bg);font-weight:normal;
+min-width:8.5rem;border-right:1px solid var(--line)}
+@media (min-width:48rem){th[scope=row]{min-width:14rem;max-width:20rem}}
+h3 .muted{font-weight:normal;font-size:.95rem}
+td.differ,.legend .differ{background:var(--error-bg)}
+td.compatible,.legend .compatible{background:var(--warning-bg)}
+td.agree,.legend .agree{background:var(--agree-bg)}td.absent{color:var(--muted)}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem .8rem;padding:0;list-style:none;
+font-size:.85rem}.legend span{display:inline-block;width:.9rem;height:.9rem;
+border:1px solid var(--line);vertical-align:-.1rem;margin-right:.3rem}
+.discrepancy{border:1px solid var(--line);border-left:.3rem solid var(--line);
+border-radius:.4rem;padding:.8rem;margin:1rem 0}
+.discrepancy.error{border-left-color:var(--error)}
+.discrepancy.warning{border-left-color:var(--warning)}
+.discrepancy.info{border-left-color:var(--info)}
+.discrepancy.resolved{border-left-color:var(--muted)}
+.message{font-size:1.1rem;font-weight:600;margin:.3rem 0}
+.value h4{margin:.8rem 0 .2rem;font-size:1rem}
+blockquote{margin:.3rem 0;padding:.4rem .7rem;background:var(--panel);
+border-left:.2rem solid var(--line);border-radius:.2rem}
+blockquote p{margin:0}figure{margin:0 0 .5rem}figcaption{font-size:.85rem;
+color:var(--muted)}
+mark{background:var(--mark);color:inherit;font-weight:600;padding:0 .1rem}
+.why{margin:.5rem 0;padding-left:1.2rem;color:var(--muted)}
+.verdict{margin-top:.6rem;padding:.5rem .7rem;border-radius:.3rem;background:var(--panel);
+border:1px solid var(--line)}.verdict p{margin:.2rem 0}
+details{margin:.8rem 0}summary{cursor:pointer;font-weight:600}
+.problems li{margin:.2rem 0}
+footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
+@media print{details{display:block}.scroll{overflow:visible}}
+"""
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _breakable(fact: str) -> str:
+    """A fact name that wraps after its dot in a narrow column, not mid-word."""
+    return ".<wbr>".join(e(part) for part in fact.split("."))
+
+
+class HtmlReporter(Reporter):
+    name = "html"
+
+    def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
+        corpus = rec.corpus
+        shown = [d for d in rec.discrepancies if d.severity >= min_severity]
+        parts: list[str] = [
+            "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
+            f'<meta name="generator" content="mou-reconcile {e(__version__)}">',
+            f"<title>Discrepancies in {e(corpus.display)}</title>",
+            f"<style>{CSS}</style>", "</head>", "<body>", "<header>",
+            '<p class="meta">mou-reconcile report</p>',
+            f"<h1>Discrepancies in <code>{e(corpus.display)}</code></h1>",
+            f'<p class="meta">{plural(len(corpus.sources), "source")}, '
+            f'{plural(len(corpus.claims), "claim")}, {plural(rec.facts, "fact")}</p>',
+            '<nav><ul><li><a href="#summary">Summary</a></li>'
+            '<li><a href="#matrix">Facts by source</a></li>'
+            '<li><a href="#discrepancies">Discrepancies</a></li>'
+            '<li><a href="#sources">Sources</a></li></ul></nav>', "</header>", "<main>"]
+        parts += self._summary(rec, shown)
+        parts += self._matrix(build_matrix(rec), {d.fact for d in shown})
+        parts += self._discrepancies(rec, shown)
+        parts += self._sources(rec)
+        parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
+                  f"<code>{e(corpus.display)}</code>.</footer>", "</body>", "</html>"]
+        self.out.write("\n".join(parts) + "\n")
+
+    def _summary(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
+        counts = rec.open_counts()
+        resolved = sum(not d.is_open for d in rec.discrepancies)
+        out = ['<section id="summary">', "<h2>Summary</h2>", '<ul class="counts">']
+        out += [f'<li class="{label}"><b>{n}</b> open {e(plural(n, label).split(" ", 1)[1])}'
+                "</li>" for label, n in counts.items()]
+        out += [f"<li><b>{resolved}</b> resolved</li>",
+                f"<li><b>{len(rec.corroborated)}</b> corroborated</li>", "</ul>"]
+        problems = rec.check.problems
+        if problems:
+            out += [f'<details class="problems"><summary>The claims file has '
+                    f"{plural(len(problems), 'problem')}; claims with errors are left out"
+                    "</summary>", "<ul>"]
+            out += [f"<li><code>{e(p.path)}:{p.line}:{p.col}</code> {e(p.code)} "
+                    f"{e(p.severity.label)}: {e(p.message)}</li>" for p in problems]
+            out += ["</ul>", "</details>"]
+        # Info is often most of the list: it is counted here and listed collapsed below.
+        listed = [d for d in shown if d.severity > Severity.INFO or not d.is_open]
+        info = [d for d in shown if d not in listed]
+        if listed:
+            out.append('<ol class="index">')
+            for d in listed:
+                status = "" if d.is_open else f' <span class="muted">({e(d.status)})</span>'
+                out.append(f'<li class="{LABEL[d.severity]}"><span class="badge">'
+                           f'{LABEL[d.severity]}</span> <a href="#{e(d.fact)}"><code>'
+                           f"{e(d.fact)}</code></a> {e(', '.join(d.kinds))}: "
+                           f"{e(d.message)}{status}</li>")
+            out.append("</ol>")
+        if info:
+            kinds = ", ".join(sorted({k for d in info for k in d.kinds}))
+            out.append(f'<p><a href="#info">Info: {plural(len(info), "fact")}</a> '
+                       f"({e(kinds)}), listed under Discrepancies.</p>")
+        if not shown:
+            out.append("<p>No discrepancies.</p>")
+        return [*out, "</section>"]
+
+    def _matrix(self, matrix: Matrix, linked: set[str]) -> list[str]:
+        out = ['<section id="matrix">', "<h2>Facts by source</h2>",
+               "<p>What each source says of each fact. The table scrolls sideways.</p>",
+               '<ul class="legend">']
+        out += [f'<li><span class="{state}"></span>{e(state)}: {e(doc)}</li>'
+                for state, doc in STATES.items()]
+        out += ["</ul>", '<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
+        out += [f"<th>{e(s)}</th>" for s in matrix.sources]
+        out += ["</tr></thead>", "<tbody>"]
+        for row in matrix.rows:
+            name = f"<code>{_breakable(row.fact)}</code>"
+            if row.fact in linked:
+                name = f'<a href="#{e(row.fact)}">{name}</a>'
+            # A multi-valued fact's values (joined by "; ") read better one per line.
+            cells = "".join(
+                f'<td class="{c.state}" title="{e(c.state)}">'
+                f'{"<br>".join(map(e, c.display.split("; "))) if row.multi else e(c.display)}'
+                f'{"" if c.display else "—"}</td>'
+                for c in (row.cells[s] for s in matrix.sources))
+            out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        return [*out, "</tbody>", "</table></div>", "</section>"]
+
+    def _discrepancies(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
+        out = ['<section id="discrepancies">', "<h2>Discrepancies</h2>"]
+        main = [d for d in shown if d.is_open and d.severity > Severity.INFO]
+        info = [d for d in shown if d.is_open and d.severity == Severity.INFO]
+        resolved = [d for d in shown if not d.is_open]
+        for d in main:
+            out += self._discrepancy(rec, d)
+        if info:
+            kinds = ", ".join(sorted({k for d in info for k in d.kinds}))
+            out.append(f'<details id="info"><summary>Info: {plural(len(info), "fact")} '
+                       f"({e(kinds)})"
+                       "</summary>")
+            for d in info:
+                out += self._discrepancy(rec, d)
+            out.append("</details>")
+        if resolved:
+            out.append(f"<h3>Resolved ({len(resolved)})</h3>")
+            for d in resolved:
+                out += self._discrepancy(rec, d)
+        if not shown:
+            out.append("<p>None.</p>")
+        if rec.corroborated:
+            out.append(f"<details><summary>Corroborated: "
+                       f"{plural(len(rec.corroborated), 'value')}</summary><ul>")
+            out += [f"<li><code>{e(c.fact)}</code> = {e(c.display)}: "
+                    f"{c.independent_sources} independent sources "
+                    f"({e(', '.join(c.sources))})</li>" for c in rec.corroborated]
+            out.append("</ul></details>")
+        if rec.links:
+            out.append("<details><summary>Not independent</summary><ul>")
+            for link in rec.links:
+                sample = f' <q class="muted">{e(link.sample)}</q>' if link.sample else ""
+                out.append(f"<li>{e(link.a)} ~ {e(link.b)}: {e(link.reason)}{sample}</li>")
+            out.append("</ul></details>")
+        return [*out, "</section>"]
+
+    def _discrepancy(self, rec: Reconciliation, d: Discrepancy) -> list[str]:
+        state = "resolved" if not d.is_open else ""
+        out = [f'<article class="discrepancy {LABEL[d.severity]} {state}" id="{e(d.fact)}">',
+               f'<h3><span class="badge">{LABEL[d.severity]}</span> <code>{e(d.fact)}</code> '
+               f'<span class="muted">{e(", ".join(d.kinds))}</span></h3>',
+               f'<p class="message">{e(d.message)}</p>']
+        for g in d.values:
+            out += [f'<div class="value"><h4>{e(g.display)}</h4>']
+            out += [self._evidence(rec, d, g, ev) for ev in g.evidence]
+            out.append("</div>")
+        if d.hints:
+            out.append('<ul class="why">' + "".join(f"<li>why: {e(h)}</li>" for h in d.hints)
+                       + "</ul>")
+        if d.resolution is not None:
+            r = d.resolution
+            what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
+            facts = [f"<strong>Verdict ({e(what)})</strong>"]
+            if r.rating:
+                facts.append(f"rating: <strong>{e(r.rating)}</strong>")
+            if r.reviewed:
+                facts.append(f"reviewed {e(r.reviewed)}")
+            out += ['<div class="verdict">', f"<p>{' · '.join(facts)}</p>",
+                    f"<p>{e(' '.join((r.verdict or '').split()))}</p>", "</div>"]
+        return [*out, "</article>"]
+
+    def _evidence(self, rec: Reconciliation, d: Discrepancy, g: ValueGroup,
+                  ev: Evidence) -> str:
+        quote = " ".join(ev.quote.split())
+        spans = [(0, len(quote))] if d.kinds == ["naming"] else quote_highlights(
+            rec, d, g, quote)
+        html, pos = [], 0
+        for a, b in spans:
+            if a >= pos:
+                html += [e(quote[pos:a]), "<mark>", e(quote[a:b]), "</mark>"]
+                pos = b
+        html.append(e(quote[pos:]))
+        where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
+        return (f'<figure><blockquote><p>{"".join(html)}</p></blockquote>'
+                f'<figcaption><a href="#source-{e(ev.source)}">{where}</a></figcaption>'
+                "</figure>")
+
+    def _sources(self, rec: Reconciliation) -> list[str]:
+        corpus = rec.corpus
+        out = ['<section id="sources">', "<h2>Sources</h2>", "<dl>"]
+        for sid in corpus.sources:
+            s = corpus.source(sid)
+            about = [e(x) for x in (s.title, s.outlet, s.published) if x]
+            article = corpus.articles.get(sid)
+            about.append(f"<code>{e(article.display if article else s.file)}</code>")
+            if s.url and s.url.startswith(("https://", "http://")):  # never javascript:
+                about.append(f'<a href="{e(s.url)}" rel="noopener noreferrer">{e(s.url)}</a>')
+            out += [f'<dt id="source-{e(sid)}"><strong>{e(sid)}</strong></dt>',
+                    f"<dd>{' · '.join(about)}</dd>"]
+        return [*out, "</dl>", "</section>"]

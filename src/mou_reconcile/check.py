@@ -51,8 +51,9 @@ def check_corpus(corpus: Corpus) -> CheckResult:
     references.check_alias_clashes(corpus)
     references.check_source_links(corpus)
     max_quote = limits.value(limits.QUOTE_CHARS)
-    # A claim whose value does not fit its property's type is reported and then left out,
-    # like one that fails validation: reconciling it would compare a string as a number.
+    # A claim naming what is not declared, or whose value does not fit its property's type,
+    # is reported and then left out, like one that fails validation: every command after
+    # check can rely on its claims' references and types.
     corpus.claims = [e for e in corpus.claims if _check_claim(result, e, max_quote)]
     for index, raw in corpus.broken_claims:
         _check_broken_claim(corpus, index, raw)
@@ -64,7 +65,7 @@ def check_corpus(corpus: Corpus) -> CheckResult:
 
 
 def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool:
-    """Check one claim; False if its value does not fit its property's type."""
+    """Check one claim; False if a reference does not resolve or the value does not fit."""
     corpus, claim, base = result.corpus, entry.claim, ("claims", entry.index)
     # Matching, the closest-passage search and number reading cost time in proportion to
     # the quote: an over-long one is reported and not searched for.
@@ -80,17 +81,18 @@ def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool
                             "property"):
         prop = corpus.properties.get(claim.property)
     typed_ok = prop is not None and _type_rules(corpus, entry, prop.model)
+    usable = typed_ok and claim.source in corpus.sources and claim.subject in corpus.entities
     article = corpus.articles.get(claim.source) if quote_ok else None
     if article is not None:
         anchor = find_quote(article, claim.quote)
-        if anchor is not None:
-            result.anchors[entry.id] = anchor
-        else:
+        if anchor is None:
             corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
+        elif usable:
+            result.anchors[entry.id] = anchor
     if prop is not None and typed_ok and quote_ok:
         for f in _support(corpus, entry, prop.model):
             corpus.add(f.code, (*base, *f.field), f.message, f.hint)
-    return prop is None or typed_ok
+    return usable
 
 
 def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> None:

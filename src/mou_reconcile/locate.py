@@ -42,15 +42,21 @@ def sample_claims() -> Path | None:
 
 
 def _given(value: str, origin: str) -> Located:
-    path = Path(value).expanduser()
-    if path.is_dir():
-        inner = path / DEFAULT_NAME
-        if not inner.is_file():
-            shown = display_path(path)
-            raise UnreadableInput(Problem.of(
-                P.FILE_UNREADABLE, shown, 1, 1, f"folder has no {DEFAULT_NAME}",
-                "name the claims file itself, or a folder holding claims.yaml"))
-        path = inner
+    path = Path(value)
+    try:
+        path = path.expanduser()
+        if path.is_dir():
+            inner = path / DEFAULT_NAME
+            if not inner.is_file():
+                shown = display_path(path)
+                raise UnreadableInput(Problem.of(
+                    P.FILE_UNREADABLE, shown, 1, 1, f"folder has no {DEFAULT_NAME}",
+                    "name the claims file itself, or a folder holding claims.yaml"))
+            path = inner
+    except (OSError, RuntimeError) as exc:  # permission denied on the way; `~nosuchuser`
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnreadableInput(Problem.of(P.FILE_UNREADABLE, value, 1, 1,
+                                         f"cannot be read: {reason}")) from None
     return Located(path, display_path(path) if path.is_absolute() else str(path), origin)
 
 

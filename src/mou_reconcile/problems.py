@@ -79,10 +79,13 @@ BAD_ID = _code("MR108", "bad-id", E, "an id that is not of the form [a-z0-9][a-z
     they read the same in every output format and in `subject.property` fact names.""")
 INVALID_VALUE = _code("MR109", "invalid-value", E, "a value outside what the field allows", """
     The value has the right type but is not allowed: an unknown `bound`, `type`, `kind` or
-    `status`, a date that is not YYYY, YYYY-MM or YYYY-MM-DD, an empty quote.""")
+    `status`, a date that is not YYYY, YYYY-MM or YYYY-MM-DD, an empty quote, a number that
+    is not finite (`.inf`, `.nan`).""")
 LIMIT = _code("MR110", "limit", E, "the input exceeds a safety limit", """
-    The claims file is nested more deeply or is larger than the tool accepts; the message
-    names the limit.""")
+    The claims file is larger or nested more deeply than the tool accepts, an article is
+    larger, a quote longer, or a number beyond what a float holds. The message names the
+    limit and, where there is one, the environment variable that raises it ("Limits" in
+    claims-format.md); a claims file over the size limit cannot be read at all (exit 2).""")
 
 # -- references ----------------------------------------------------------------------------
 UNKNOWN_REFERENCE = _code("MR201", "unknown-reference", E,

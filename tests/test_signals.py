@@ -1,0 +1,106 @@
+"""Ctrl-C and closed pipes, through a real process (`python -m mou_reconcile`): Ctrl-C prints
+one line and exits 130, a reader that goes away (`report | head -1`) gets silence, never a
+traceback or an "Exception ignored" warning."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, REPO
+
+FERRY = CASES / "ferry-fire"
+SAMPLE = REPO / "data" / "claims.yaml"
+
+
+def env() -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if not k.startswith("MOU_RECONCILE_")}
+    return {**keep, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "COLUMNS": "100"}
+
+
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mou_reconcile", *args]
+
+
+def wait_for_reader(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 20) -> int:
+    """Open the FIFO for writing once the process has opened it for reading: then the
+    process is blocked reading it, inside the command."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.02)
+    raise AssertionError("the command never opened the claims file")
+
+
+@pytest.mark.parametrize("args", [["check"], ["report", "--format", "json"]])
+def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path, args: list[str]) -> None:
+    fifo = tmp_path / "claims.yaml"
+    os.mkfifo(fifo)  # the command blocks reading it until we interrupt
+    proc = subprocess.Popen(command(*args, "--claims", str(fifo)), env=env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer = wait_for_reader(fifo, proc)
+    try:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        os.close(writer)
+    assert (proc.returncode, out, err) == (130, b"", b"interrupted\n")
+
+
+def test_ctrl_c_ignored_by_the_shell_stays_ignored(tmp_path: Path) -> None:
+    # `mou-reconcile check &` in a script: SIGINT is ignored, and must stay ignored.
+    fifo = tmp_path / "claims.yaml"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen(command("check", "--claims", str(fifo)), env=env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    writer = wait_for_reader(fifo, proc)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    os.write(writer, (FERRY / "claims.yaml").read_bytes())
+    os.close(writer)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 1, err  # it read the claims: the articles are not beside it
+    assert b"interrupted" not in err and b"Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--claims", str(SAMPLE)],
+    ["report", "--claims", str(SAMPLE), "--format", "json"],
+    ["check", "--claims", str(FERRY), "--format", "markdown"],
+    ["--help"],
+])
+def test_a_closed_pipe_is_silent(args: list[str]) -> None:
+    # The reader is gone before the first write: every write fails with EPIPE.
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run(command(*args), env=env(), stdout=write, stderr=subprocess.PIPE,
+                              timeout=60, check=False)
+    finally:
+        os.close(write)
+    assert proc.stderr == b""
+    assert proc.returncode == 1
+
+
+@pytest.mark.skipif(shutil.which("head") is None, reason="no head(1)")
+def test_report_piped_into_head_is_silent(tmp_path: Path) -> None:
+    err = tmp_path / "stderr"
+    script = (f"{' '.join(command('report', '--claims', str(SAMPLE)))} 2>{err} | head -1;"
+              " echo \"status=${PIPESTATUS[0]}\"")
+    proc = subprocess.run(["bash", "-c", script], env=env(), capture_output=True, text=True,
+                          timeout=60, check=False)
+    first, status = proc.stdout.splitlines()
+    assert first.startswith("Discrepancies in ")
+    assert err.read_text() == ""
+    assert status in ("status=0", "status=1")  # 1 when head left before the report ended

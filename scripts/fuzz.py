@@ -34,9 +34,13 @@ def one(seed: int, index: int, timeout: float) -> tuple[int, str, list[str], flo
     faulthandler.dump_traceback_later(timeout * 30, exit=True)
     chooser = fuzz_inputs.RandomChooser(f"{seed}-{index}")
     inp = fuzz_inputs.generate(chooser)
-    with tempfile.TemporaryDirectory(prefix="mou-fuzz-") as folder:
-        runs = fuzzing.run_input(inp, Path(folder), COMMANDS, chooser, timeout)
-    faulthandler.cancel_dump_traceback_later()
+    try:
+        with tempfile.TemporaryDirectory(prefix="mou-fuzz-") as folder:
+            runs = fuzzing.run_input(inp, Path(folder), COMMANDS, chooser, timeout)
+    except Exception as exc:  # the fuzzer's own bug: say so, and go on with the others
+        return index, inp.label, [f"FUZZER ERROR (not the tool's): {exc!r}"], 0.0, ""
+    finally:
+        faulthandler.cancel_dump_traceback_later()
     failures = [f"{' '.join(r.args)} -> exit {r.exit_code}: {f}"
                 for r in runs for f in r.failures]
     slowest = max(runs, key=lambda r: r.seconds)

@@ -125,8 +125,10 @@ class FuzzInput:
             elif kind == "symlink-zero":
                 target.symlink_to("/dev/zero")
             elif kind == "symlink-loop":
-                target.symlink_to(target.name + ".loop")
-                target.with_name(target.name + ".loop").symlink_to(target.name)
+                other = target.with_name(target.name + ".loop")
+                other.unlink(missing_ok=True)
+                target.symlink_to(other.name)
+                other.symlink_to(target.name)
             elif kind == "big":
                 with target.open("wb") as handle:
                     handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NUL, written fast

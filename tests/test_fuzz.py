@@ -24,7 +24,7 @@ from fuzzing import COMMAND_ARGS, registered_commands, run_input, snapshot
 COMMANDS = registered_commands()
 TIMEOUT = 20.0  # seconds per command: far above the slowest seen, below "hung"
 # Inputs hypothesis generates on every test run; scripts/fuzz.py runs many more.
-EXAMPLES = int(os.environ.get("MOU_RECONCILE_FUZZ_EXAMPLES", "80"))
+EXAMPLES = int(os.environ.get("MOU_RECONCILE_FUZZ_EXAMPLES", "100"))
 FERRY = next(s for s in seeds() if s.name == "ferry-fire")
 
 
@@ -94,6 +94,8 @@ NASTY_FOLDERS = {
     "deep-sequence": _ferry(b"version: 1\nnote: " + b"- " * 100_000 + b"x\n"),
     "huge-plain-scalar": _ferry(b"version: 1\nnote: " + b"x" * 2_000_000 + b"\n"),
     "huge-quote": _ferry(TEXT.replace(QUOTE, f'quote: "{"Eleven people were hurt " * 5000}"')
+                         .encode()),
+    "huge-alias": _ferry(TEXT.replace("aliases: [Lantern]", f"aliases: [Lantern, {'x' * 20_000}]")
                          .encode()),
     "huge-key": _ferry(TEXT.replace("version: 1", "k" * 1_000_000 + ": 1\nversion: 1")
                        .encode()),

@@ -154,6 +154,19 @@ def test_an_elided_quote_is_tried_once_per_paragraph(monkeypatch: pytest.MonkeyP
     assert anchor is not None and anchor.line == 3
 
 
+def test_a_huge_alias_is_not_indexed_for_hints(cli, story: Path) -> None:
+    # Regression: every prefix of every spelling was indexed (quadratic): an alias of
+    # 100,000 letters kept `check` busy for minutes.
+    claims = story / "claims.yaml"
+    claims.write_text(claims.read_text().replace("aliases: [Lantern]",
+                                                 f"aliases: [Lantern, {'xy' * 20_000}]"))
+    (story / "articles" / "evening-post.txt").write_text("xy " * 20_000 + "\n")
+    start = time.perf_counter()
+    run = cli("check", "--claims", str(story), "--format", "json")
+    assert run.exit_code == 1  # the post's quotes are gone
+    assert time.perf_counter() - start < 5
+
+
 def test_problem_messages_are_one_printable_line() -> None:
     from mou_reconcile import problems as P
 
@@ -198,3 +211,20 @@ def test_claims_paths_that_lead_nowhere_are_exit_2(cli, tmp_path: Path, claims: 
     run = cli("check", "--claims", claims)
     assert run.exit_code == 2
     assert run.stderr.startswith(f"{claims}:1:1: MR100 error: ")
+
+
+def test_extract_folds_each_spelling_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression: every spelling was folded again for every sentence of the article, so a
+    # long name in a long article cost minutes (coverage, extract).
+    from mou_reconcile import extract
+    from mou_reconcile.models import Entity
+
+    name = "Northgate Harbour Fire Brigade " + "x" * 1000
+    folded: list[str] = []
+    real = extract.fold_text
+    monkeypatch.setattr(extract, "fold_text", lambda text: folded.append(text) or real(text))
+    entity = Entity(id="brigade", name=name)
+    for n in range(50):
+        assert extract.entities_in(f"Sentence {n} names the {name}.", [entity]) == (
+            ("brigade", name),)
+    assert folded.count(name) <= 1

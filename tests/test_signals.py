@@ -30,30 +30,43 @@ def command(*args: str) -> list[str]:
 
 
 def wait_for_reader(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 20) -> int:
-    """Open the FIFO for writing once the process has opened it for reading: then the
-    process is blocked reading it, inside the command."""
+    """Open the FIFO for writing once the process has opened it for reading, and wait
+    until it is blocked reading it, inside the command. (A signal that lands just before
+    the read starts is only handled once the read returns: that race is not under test.)"""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         try:
-            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
         except OSError:  # ENXIO: no reader yet
             assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the command never opened the claims file"
             time.sleep(0.02)
-    raise AssertionError("the command never opened the claims file")
+    wchan = Path(f"/proc/{proc.pid}/wchan")
+    while wchan.exists() and "pipe" not in wchan.read_text():
+        assert time.monotonic() < deadline, "the command never read the claims file"
+        time.sleep(0.02)
+    return writer
 
 
 @pytest.mark.parametrize("args", [["check"], ["report", "--format", "json"]])
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path, args: list[str]) -> None:
     fifo = tmp_path / "claims.yaml"
     os.mkfifo(fifo)  # the command blocks reading it until we interrupt
+    # As from a terminal, whatever this test runs under: a job started in the background
+    # by a shell without job control (some CI runners) inherits SIGINT ignored.
     proc = subprocess.Popen(command(*args, "--claims", str(fifo)), env=env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     writer = wait_for_reader(fifo, proc)
     try:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=20)
     finally:
         os.close(writer)
+        if proc.poll() is None:  # do not leave it behind if it failed to stop
+            proc.kill()
+            proc.communicate()
     assert (proc.returncode, out, err) == (130, b"", b"interrupted\n")
 
 

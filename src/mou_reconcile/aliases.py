@@ -27,6 +27,9 @@ _CLAUSE_MARKS = set(".,;:!?'\"’”)")  # a token can only end a clause if it e
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                               "‐": "-", "‑": "-"})
 MIN_LETTERS = 4  # shorter names ("IT", "NTC") are too alike to hint at
+# Longer "names" are not names, and indexing one costs time quadratic in its length (its
+# prefixes; the article windows that could spell it): a 100,000-letter alias took minutes.
+MAX_LETTERS = 200
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ def _index(corpus: Corpus) -> _Index:
             index.exact.add(_plain(spelling))
             index.folded.add(fold_text(spelling))
             squeezed = _squeeze(spelling)
+            if len(squeezed) > MAX_LETTERS:
+                continue
             if len(squeezed) >= MIN_LETTERS:
                 index.squeezed.setdefault(squeezed, (eid, spelling))
                 index.prefixes.update(squeezed[:n] for n in range(1, len(squeezed) + 1))

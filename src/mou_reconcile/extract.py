@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mou_reconcile.article import Article
@@ -156,6 +157,13 @@ def _singular(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+@lru_cache(maxsize=4096)
+def _folded_spelling(spelling: str) -> str:
+    # Once per spelling, not once per sentence: folding costs time per character, and a
+    # long name times every sentence of a long article added up to minutes.
+    return fold_text(spelling)
+
+
 def entities_in(sentence: str, entities: list[Entity]) -> tuple[tuple[str, str], ...]:
     """Known entities the sentence names; a name inside a longer one does not count
     ('Pakistan' in 'Pakistan Software Export Board')."""
@@ -165,7 +173,7 @@ def entities_in(sentence: str, entities: list[Entity]) -> tuple[tuple[str, str],
     hits: list[tuple[int, int, str]] = []
     for entity in entities:
         for spelling in entity.spellings:
-            key = fold_text(spelling)
+            key = _folded_spelling(spelling)
             if key:
                 pattern = r"(?<!\w)" + re.escape(key) + r"(?!\w)"
                 hits += [(m.start(), m.end(), entity.id) for m in re.finditer(pattern,

@@ -305,3 +305,12 @@ def _golden(name: str, text: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text)
     assert text == path.read_text()
+
+
+@pytest.mark.parametrize("command", [["matrix"], ["sources"], ["timeline"], ["diff", "a", "a"]])
+def test_views_of_a_broken_claims_file_say_where_the_first_error_is(cli: Any,
+                                                                     command: list[str]) -> None:
+    run = cli(*command, "-c", "tests/cases/yaml-syntax")
+    assert "tests/cases/yaml-syntax/claims.yaml:6:1: MR101 error:" in run.stderr
+    assert "run `mou-reconcile check`" in run.stderr
+    assert run.exit_code in (0, 2)

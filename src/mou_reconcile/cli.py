@@ -164,7 +164,9 @@ def _emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> N
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _checked(claims: str | None, fmt: Format) -> Any:
+def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
+    """Load and check the claims file. `note`: for commands that do not print problems
+    themselves, say on stderr where the first error is, since its claims are left out."""
     from mou_reconcile.check import check_file
     from mou_reconcile.limits import BadLimit, check_environment
     from mou_reconcile.load import UnreadableInput
@@ -180,13 +182,19 @@ def _checked(claims: str | None, fmt: Format) -> Any:
     except UnreadableInput as exc:
         _fail_unreadable(exc.problem, fmt.value)
     _INPUTS[:] = [result.corpus.path, *(a.path for a in result.corpus.articles.values())]
+    errors = [p for p in result.problems if p.severity.label == "error"]
+    if note and errors:
+        p = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        typer.echo(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; claims "
+                   "with errors are left out: run `mou-reconcile check`", err=True)
     return result
 
 
 def _reconciled(claims: str | None, fmt: str) -> Any:
     from mou_reconcile.reconcile import reconcile
 
-    return reconcile(_checked(claims, Format(fmt)))
+    return reconcile(_checked(claims, Format(fmt), note=True))
 
 
 def _find(rec: Any, kind: str, query: str) -> str:
@@ -265,7 +273,7 @@ def explain(
     from mou_reconcile.reconcile import reconcile
     from mou_reconcile.reporters.text_reporter import TextReporter
 
-    rec = reconcile(_checked(claims, Format.text))
+    rec = reconcile(_checked(claims, Format.text, note=True))
     name = _find(rec, "fact", fact)
     TextReporter(sys.stdout).explain(rec, explain(rec, name))
 
@@ -476,7 +484,7 @@ def extract(
     """
     from mou_reconcile.extract import extract as find_candidates
 
-    corpus = _checked(claims, Format.text).corpus
+    corpus = _checked(claims, Format.text, note=True).corpus
     article, new, file = _article_for(corpus, source)
     found = find_candidates(article, corpus, years=years, new=new, file=file)
     _emit(format, output, lambda r: r.extract(found))
@@ -503,7 +511,7 @@ def coverage(
     """
     from mou_reconcile.coverage import coverage as measure
 
-    result = measure(_checked(claims, Format(format.value)), years=years)
+    result = measure(_checked(claims, Format(format.value), note=True), years=years)
     _emit(format, output, lambda r: r.coverage(result))
     if fail_under is not None and result.percent < fail_under:
         typer.echo(f"coverage {result.percent:.2f}% is under --fail-under {fail_under:g}%",

@@ -14,7 +14,7 @@ from mou_reconcile.load import ClaimEntry
 from mou_reconcile.matrix import claims_by_fact, relation
 from mou_reconcile.models import NUMERIC_TYPES
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.reconcile import Reconciliation, differing_context
 from mou_reconcile.values import claim_key, figure, show_value
 
 STATUSES = ("differ", "only_a", "only_b", "agree")  # the order rows are listed in
@@ -93,7 +93,7 @@ def _kinds(mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str) -> list
         return []
     kinds: list[str] = []
     if "contradicting" in found:
-        scoped = any(_context_differs(x, y) for x in mine for y in theirs
+        scoped = any(differing_context(x, y) for x in mine for y in theirs
                      if relation(x, y, ptype, False) == "contradicting")
         kinds.append("scope" if scoped else "conflict")
     else:
@@ -103,11 +103,6 @@ def _kinds(mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str) -> list
     if positive and max(positive) / min(positive) >= 10:
         kinds.append("magnitude")
     return kinds
-
-
-def _context_differs(x: ClaimEntry, y: ClaimEntry) -> bool:
-    cx, cy = x.claim.context or {}, y.claim.context or {}
-    return any(str(cx[k]) != str(cy[k]) for k in cx.keys() & cy.keys())
 
 
 def _multi_rows(fact: str, mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str,

@@ -169,7 +169,8 @@ def _value_groups(result: CheckResult, entries: list[ClaimEntry], ptype: str,
     return out
 
 
-def _differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
+def differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
+    """Context keys both claims have, with different values: a `scope`, not a `conflict`."""
     ca, cb = a.claim.context or {}, b.claim.context or {}
     return sorted(k for k in ca.keys() & cb.keys() if str(ca[k]) != str(cb[k]))
 
@@ -202,7 +203,7 @@ def _disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
         for b in distinct[i + 1:]:
             if compatible(a.claim, b.claim, ptype):
                 continue
-            kind = "scope" if _differing_context(a, b) else "conflict"
+            kind = "scope" if differing_context(a, b) else "conflict"
             if kind not in kinds:
                 kinds.append(kind)
                 if ("conflict" in kinds or not conflict_possible) and (

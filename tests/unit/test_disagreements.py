@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mou_reconcile.load import ClaimEntry
 from mou_reconcile.models import Claim
-from mou_reconcile.reconcile import _differing_context, _disagreements
+from mou_reconcile.reconcile import _disagreements, differing_context
 from mou_reconcile.values import compatible
 
 
@@ -28,7 +28,7 @@ def every_pair(entries: list[ClaimEntry], ptype: str) -> list[str]:
     for i, a in enumerate(entries):
         for b in entries[i + 1:]:
             if not compatible(a.claim, b.claim, ptype):
-                kind = "scope" if _differing_context(a, b) else "conflict"
+                kind = "scope" if differing_context(a, b) else "conflict"
                 if kind not in kinds:
                     kinds.append(kind)
     return kinds

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mou_reconcile.check import CheckResult
-from mou_reconcile.coverage import Coverage
-from mou_reconcile.diff import SourceDiff
-from mou_reconcile.matrix import Matrix
 from mou_reconcile.problems import Severity, count_by_severity
-from mou_reconcile.reconcile import Reconciliation
-from mou_reconcile.reporters import json_views
 from mou_reconcile.reporters.base import Reporter
-from mou_reconcile.sources import SourceProfile
-from mou_reconcile.timeline import Timeline
 from mou_reconcile.values import interval, json_interval, json_value
+
+if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
+    from mou_reconcile.check import CheckResult
+    from mou_reconcile.coverage import Coverage
+    from mou_reconcile.diff import SourceDiff
+    from mou_reconcile.matrix import Matrix
+    from mou_reconcile.reconcile import Reconciliation
+    from mou_reconcile.sources import SourceProfile
+    from mou_reconcile.timeline import Timeline
 
 FORMAT_VERSION = 1
 
@@ -52,15 +53,23 @@ class JsonReporter(Reporter):
 
     # -- editors' views (documents built in json_views) --------------------------------
     def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        from mou_reconcile.reporters import json_views
+
         self.write(json_views.diff_document(rec, diff))  # quotes are always included
 
     def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        from mou_reconcile.reporters import json_views
+
         self.write(json_views.matrix_document(rec, matrix))
 
     def sources(self, rec: Reconciliation, profiles: list[SourceProfile]) -> None:
+        from mou_reconcile.reporters import json_views
+
         self.write(json_views.sources_document(rec, profiles))
 
     def timeline(self, rec: Reconciliation, timelines: list[Timeline]) -> None:
+        from mou_reconcile.reporters import json_views
+
         self.write(json_views.timeline_document(rec, timelines))
 
     def coverage(self, coverage: Coverage) -> None:

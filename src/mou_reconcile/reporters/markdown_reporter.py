@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from mou_reconcile.check import CheckResult
-from mou_reconcile.diff import SourceDiff
-from mou_reconcile.matrix import Matrix
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
-from mou_reconcile.reporters import markdown_views
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+
+if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
+    from mou_reconcile.check import CheckResult
+    from mou_reconcile.diff import SourceDiff
+    from mou_reconcile.matrix import Matrix
+    from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
 
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
@@ -33,9 +35,13 @@ class MarkdownReporter(Reporter):
 
     # -- editors' views (rendered in markdown_views) -----------------------------------
     def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        from mou_reconcile.reporters import markdown_views
+
         markdown_views.diff(self.emit, rec, diff, quotes)
 
     def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        from mou_reconcile.reporters import markdown_views
+
         markdown_views.matrix(self.emit, rec, matrix)
 
     def emit(self, line: str = "") -> None:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from mou_reconcile.check import CheckResult
-from mou_reconcile.coverage import Coverage
-from mou_reconcile.diff import SourceDiff
 from mou_reconcile.evidence import value_spans
-from mou_reconcile.explain import Explanation
-from mou_reconcile.extract import Extraction
-from mou_reconcile.matrix import Matrix
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
-from mou_reconcile.reporters import curation_text, text_views
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
-from mou_reconcile.sources import SourceProfile
-from mou_reconcile.timeline import Timeline
 from mou_reconcile.values import show_value
+
+if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
+    from mou_reconcile.check import CheckResult
+    from mou_reconcile.coverage import Coverage
+    from mou_reconcile.diff import SourceDiff
+    from mou_reconcile.explain import Explanation
+    from mou_reconcile.extract import Extraction
+    from mou_reconcile.matrix import Matrix
+    from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
+    from mou_reconcile.sources import SourceProfile
+    from mou_reconcile.timeline import Timeline
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
                   Severity.INFO: "cyan"}
@@ -256,20 +258,32 @@ class TextReporter(Reporter):
 
     # -- editors' views (rendered in text_views) ---------------------------------------
     def diff(self, rec: Reconciliation, diff: SourceDiff, quotes: bool) -> None:
+        from mou_reconcile.reporters import text_views
+
         text_views.render_diff(self.console(), rec, diff, quotes)
 
     def matrix(self, rec: Reconciliation, matrix: Matrix) -> None:
+        from mou_reconcile.reporters import text_views
+
         text_views.render_matrix(self.console(), rec, matrix)
 
     def sources(self, rec: Reconciliation, profiles: list[SourceProfile]) -> None:
+        from mou_reconcile.reporters import text_views
+
         text_views.render_sources(self.console(), rec, profiles)
 
     def timeline(self, rec: Reconciliation, timelines: list[Timeline]) -> None:
+        from mou_reconcile.reporters import text_views
+
         text_views.render_timeline(self.console(), rec, timelines)
 
     # -- curators' views (rendered in curation_text) -----------------------------------
     def extract(self, extraction: Extraction) -> None:
+        from mou_reconcile.reporters import curation_text
+
         curation_text.render_extract(self.console(), extraction)
 
     def coverage(self, coverage: Coverage) -> None:
+        from mou_reconcile.reporters import curation_text
+
         curation_text.render_coverage(self.console(), coverage)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +16,14 @@ from typer.testing import CliRunner
 from mou_reconcile.cli import app
 
 TESTS = Path(__file__).parent
+
+# No test reads or writes the user's result cache: it is off unless a test turns it on
+# (test_cache.py), and points at a folder of this session's own. Set in the environment so
+# that the commands the tests start as processes inherit it too.
+_CACHE = tempfile.mkdtemp(prefix="mou-reconcile-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["MOU_RECONCILE_CACHE_DIR"] = _CACHE
+os.environ["MOU_RECONCILE_NO_CACHE"] = "1"
 CASES = TESTS / "cases"
 REPO = TESTS.parent
 

@@ -21,7 +21,8 @@ SAMPLE = REPO / "data" / "claims.yaml"
 
 
 def env() -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items() if not k.startswith("MOU_RECONCILE_")}
+    keep = {k: v for k, v in os.environ.items() if not k.startswith("MOU_RECONCILE_")
+            or k in ("MOU_RECONCILE_CACHE_DIR", "MOU_RECONCILE_NO_CACHE")}
     return {**keep, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "COLUMNS": "100"}
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from mou_reconcile import problems as P
 from mou_reconcile.load import Corpus
@@ -32,8 +34,7 @@ MIN_LETTERS = 4  # shorter names ("IT", "NTC") are too alike to hint at
 MAX_LETTERS = 200
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     written: str  # as in the text, edges and a possessive 's stripped
     key: str  # folded
     squeezed: str  # letters and digits of the key
@@ -59,17 +60,30 @@ def _fold_word(word: str) -> tuple[str, str, bool]:
     return key, "".join(c for c in key if c.isalnum()), _name_like(word)
 
 
+_Word = tuple[int, str, str, str, bool, bool]  # lead, written, key, squeezed, ends, name-like
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(raw: str) -> _Word | None:
+    """What a white-space-delimited token of the text is; tokens repeat, so each distinct
+    one is read once."""
+    lead = len(raw) - len(raw.lstrip(_EDGES))
+    word = _POSSESSIVE.sub("", raw.strip(_EDGES))
+    if not word:
+        return None
+    key, squeezed, name_like = _fold_word(word)
+    return (lead, word, key, squeezed,
+            raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like)
+
+
 def _tokens(text: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(text):
-        raw = m.group()
-        lead = len(raw) - len(raw.lstrip(_EDGES))
-        word = _POSSESSIVE.sub("", raw.strip(_EDGES))
-        if word:
+        found = _word(m.group())
+        if found is not None:
+            lead, word, key, squeezed, ends_clause, name_like = found
             start = m.start() + lead
-            key, squeezed, name_like = _fold_word(word)
-            out.append(_Token(word, key, squeezed, start, start + len(word),
-                              raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)),
+            out.append(_Token(word, key, squeezed, start, start + len(word), ends_clause,
                               name_like))
     return out
 
@@ -101,7 +115,63 @@ def _one_letter_off(a: str, b: str) -> bool:
     return distance <= allowed
 
 
-Spelling = tuple[str, str, tuple[str, ...]]  # (entity id, spelling, its folded tokens)
+def _reach(word: str) -> int:
+    return 2 if len(word) >= 9 else 1  # the letters `_one_letter_off` allows, at most
+
+
+@lru_cache(maxsize=1 << 16)
+def _deletions(word: str) -> frozenset[str]:
+    """`word` with up to `_reach(word)` letters left out. Two words `_one_letter_off` each
+    other share one of these: each substitution or extra letter is a letter left out of
+    one word or both, and a long pair (two allowed) is long on both sides."""
+    out = frontier = {word}
+    for _ in range(_reach(word)):
+        frontier = {w[:k] + w[k + 1:] for w in frontier for k in range(len(w))}
+        out = out | frontier
+    return frozenset(out)
+
+
+class _Near:
+    """Words, found by a word one letter off them (two in long words) through their shared
+    deletions rather than by comparing it with each; indexed once asked often enough."""
+
+    LINEAR = 8  # fewer words than this are compared one by one
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {}  # word -> its position
+        self.longest = 0
+        self._by_deletion: dict[str, list[str]] | None = None
+        self._asked: dict[str, list[str]] = {}  # the same names recur in many articles
+
+    def add(self, word: str) -> None:
+        if word not in self.words:
+            self.words[word] = len(self.words)
+            self.longest = max(self.longest, len(word))
+            self._by_deletion = None
+            self._asked.clear()
+
+    def near(self, query: str) -> list[str]:
+        """The words `query` is `_one_letter_off`, in no particular order."""
+        if len(query) < MIN_LETTERS or len(query) > self.longest + 2:
+            return []  # too short to hint at, or more than two letters longer than any word
+        found = self._asked.get(query)
+        if found is None:
+            if len(self.words) < self.LINEAR or len(self._asked) < self.LINEAR:
+                candidates: Iterable[str] = self.words
+            else:
+                if self._by_deletion is None:
+                    self._by_deletion = {}
+                    for w in self.words:
+                        if len(w) >= MIN_LETTERS:
+                            for d in _deletions(w):
+                                self._by_deletion.setdefault(d, []).append(w)
+                candidates = dict.fromkeys(w for d in _deletions(query)
+                                           for w in self._by_deletion.get(d, ()))
+            found = self._asked[query] = [w for w in candidates if _one_letter_off(query, w)]
+        return found
+
+
+Spelling = tuple[int, str, str, tuple[str, ...]]  # (order, entity id, spelling, folded tokens)
 Candidate = tuple[str, str, int]  # (entity id, spelling, differing token or -1)
 
 
@@ -113,14 +183,23 @@ class _Index:
     folded: set[str] = field(default_factory=set)
     squeezed: dict[str, tuple[str, str]] = field(default_factory=dict)  # letters and digits
     prefixes: set[str] = field(default_factory=set)  # of the squeezed forms
-    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    by_token: dict[str, list[tuple[Spelling, int]]] = field(default_factory=dict)  # 2+ words
+    phrases: set[tuple[str, ...]] = field(default_factory=set)  # names of 2+ words
+    phrase_sizes: dict[str, list[int]] = field(default_factory=dict)  # first word -> sizes
+    # Names of 2+ words by (size, the word position left out, the other words): a window
+    # of the text one word off a name has the same key at that position.
+    near: dict[tuple[int, int, tuple[str, ...]], dict[str, list[Spelling]]] = field(
+        default_factory=dict)  # ... -> the word left out -> the names
+    near_words: dict[tuple[int, int, tuple[str, ...]], _Near] = field(default_factory=dict)
+    firsts: dict[int, set[str]] = field(default_factory=dict)  # size -> first words
+    seconds: dict[int, set[str]] = field(default_factory=dict)  # size -> second words
     single: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # one-word names
+    single_words: _Near = field(default_factory=_Near)
     typos: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # word -> near names
 
 
 def _index(corpus: Corpus) -> _Index:
     index = _Index()
+    order = 0
     for eid in corpus.entities:
         for spelling in corpus.entity(eid).spellings:
             index.exact.add(_plain(spelling))
@@ -134,12 +213,24 @@ def _index(corpus: Corpus) -> _Index:
             keys = tuple(t.key for t in _tokens(spelling))
             if not keys:
                 continue
-            index.by_first.setdefault(keys[0], []).append(keys)
             if len(keys) == 1:
                 index.single.setdefault(keys[0], []).append((eid, spelling))
-            # One word off leaves the first or the second one as written: anchor on those.
-            for k, key in enumerate(keys[:2] if len(keys) > 1 else ()):
-                index.by_token.setdefault(key, []).append(((eid, spelling, keys), k))
+                index.single_words.add(keys[0])
+                continue
+            index.phrases.add(keys)
+            sizes = index.phrase_sizes.setdefault(keys[0], [])
+            if len(keys) not in sizes:
+                sizes.append(len(keys))
+                sizes.sort()
+            index.firsts.setdefault(len(keys), set()).add(keys[0])
+            index.seconds.setdefault(len(keys), set()).add(keys[1])
+            for m in range(len(keys)):
+                at = (len(keys), m, keys[:m] + keys[m + 1:])
+                if at not in index.near:
+                    index.near[at], index.near_words[at] = {}, _Near()
+                index.near[at].setdefault(keys[m], []).append((order, eid, spelling, keys))
+                index.near_words[at].add(keys[m])
+            order += 1
     return index
 
 
@@ -148,10 +239,9 @@ def _inside_known(index: _Index, tokens: list[_Token]) -> set[tuple[int, int]]:
     "Bayline Ferries" is part of a listed name, not a spelling of its own."""
     inside: set[tuple[int, int]] = set()
     keys = [t.key for t in tokens]
-    for a, token in enumerate(tokens):
-        for phrase in index.by_first.get(token.key, []):
-            size = len(phrase)
-            if size > 1 and tuple(keys[a:a + size]) == phrase:
+    for a, key in enumerate(keys):
+        for size in index.phrase_sizes.get(key, ()):
+            if a + size <= len(keys) and tuple(keys[a:a + size]) in index.phrases:
                 inside |= {(i, j) for i in range(a, a + size)
                            for j in range(i + 1, a + size + 1) if j - i < size}
     return inside
@@ -174,34 +264,67 @@ def _candidates(index: _Index, tokens: list[_Token]) -> dict[tuple[int, int], li
                 break
         for eid, spelling in _single_typos(index, first.key):
             found.setdefault((i, i + 1), []).append((eid, spelling, 0))
-    for at, token in enumerate(tokens):  # one word off in a longer name: anchor on another
-        for (eid, spelling, keys), k in index.by_token.get(token.key, []):
-            i, j = at - k, at - k + len(keys)
-            if i < 0 or j > len(tokens) or not tokens[i].name_like or any(
-                    t.ends_clause for t in tokens[i:j - 1]):
-                continue
-            off = [m for m in range(len(keys)) if tokens[i + m].key != keys[m]]
-            if len(off) == 1 and tokens[i + off[0]].name_like and _one_letter_off(
-                    tokens[i + off[0]].key, keys[off[0]]):
-                hits = found.setdefault((i, j), [])
-                if (eid, spelling, off[0]) not in hits:
-                    hits.append((eid, spelling, off[0]))
+    if index.near:
+        _one_word_off(index, tokens, found)
     return found
 
 
-def _single_typos(index: _Index, key: str) -> list[tuple[str, str]]:
-    """One-word spellings one letter from `key` (computed once per distinct word)."""
-    if key not in index.typos:
-        near: list[tuple[str, str]] = []
-        if len(key) >= MIN_LETTERS and index.single:
-            from rapidfuzz import process
-            from rapidfuzz.distance import Levenshtein
+def _one_word_off(index: _Index, tokens: list[_Token],
+                  found: dict[tuple[int, int], list[Candidate]]) -> None:
+    """Windows of 2+ words, starting with a name-like word and not crossing a clause end,
+    with exactly one name-like word one letter off (two in long words) a name's word at the
+    same position: looked up by the window with that position left out."""
+    n = len(tokens)
+    keys = [t.key for t in tokens]
+    sizes = sorted(index.firsts)
+    clause_end = n  # the first token at or after i that ends a clause (n: none)
+    for i in range(n - 1, -1, -1):
+        if tokens[i].ends_clause:
+            clause_end = i
+        if not tokens[i].name_like:
+            continue
+        limit = min(n, clause_end + 1)  # the words before the window's last end no clause
+        for size in sizes:
+            j = i + size
+            if j > limit:
+                break
+            first_same = keys[i] in index.firsts[size]  # the first word as in some name
+            second_same = keys[i + 1] in index.seconds[size]
+            if not (first_same or second_same):
+                continue
+            window = keys[i:j]
+            hits: list[tuple[bool, int, str, str, int]] = []
+            for m in range(size):
+                if not (second_same if m == 0 else first_same):
+                    continue
+                token = tokens[i + m]
+                at = (size, m, tuple(window[:m] + window[m + 1:]))
+                if not token.name_like or at not in index.near:
+                    continue
+                names = index.near[at]
+                for word in index.near_words[at].near(token.key):
+                    for order, eid, spelling, _ in names[word]:
+                        hits.append((m == 0, order, eid, spelling, m))
+            if hits:
+                # In the order an anchor on the first word, then the second, finds them.
+                hits.sort()
+                listed = found.setdefault((i, j), [])
+                for _, _, eid, spelling, m in hits:
+                    if (eid, spelling, m) not in listed:
+                        listed.append((eid, spelling, m))
 
-            for name, _, _ in process.extract(key, list(index.single),
-                                              scorer=Levenshtein.distance, score_cutoff=2,
-                                              limit=None):
-                if _one_letter_off(key, name):
-                    near += index.single[name]
+
+def _single_typos(index: _Index, key: str) -> list[tuple[str, str]]:
+    """One-word spellings one letter from `key` (computed once per distinct word), the
+    closest first, then in the order listed."""
+    if key not in index.typos:
+        from rapidfuzz.distance import Levenshtein
+
+        near: list[tuple[str, str]] = []
+        words = index.single_words
+        for name in sorted(words.near(key),
+                           key=lambda w: (Levenshtein.distance(key, w), words.words[w])):
+            near += index.single[name]
         index.typos[key] = near
     return index.typos[key]
 

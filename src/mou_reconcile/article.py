@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 
 from mou_reconcile.textfold import Folded, fold
@@ -22,10 +24,12 @@ class Article:
     path: Path
     display: str  # the path as shown to users
     text: str
-    _line_starts: list[int] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Line k+1 starts after the k lines before it and their k newlines (C-level loops).
+        lengths = accumulate(map(len, self.text.split("\n")[:-1]))
+        return [0, *map(add, lengths, count(1))]
 
     @cached_property
     def folded(self) -> Folded:
@@ -40,10 +44,10 @@ class Article:
             bounds.append((start, m.start()))
             start = m.end()
         bounds.append((start, len(self.text)))
-        origin = self.folded.origin
+        folded = self.folded
         spans = []
         for a, b in bounds:
-            fa, fb = bisect_right(origin, a - 1), bisect_right(origin, b - 1)
+            fa, fb = folded.folded_index(a), folded.folded_index(b)
             if fb > fa:
                 spans.append((fa, min(fb, len(self.folded.text))))
         return spans

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mou_reconcile import aliases, evidence, limits, references
+from mou_reconcile import aliases, evidence, limits, progress, references
 from mou_reconcile import problems as P
 from mou_reconcile.article import Article
 from mou_reconcile.load import ClaimEntry, Corpus, load_corpus
@@ -54,12 +54,14 @@ def check_corpus(corpus: Corpus) -> CheckResult:
     # A claim naming what is not declared, or whose value does not fit its property's type,
     # is reported and then left out, like one that fails validation: every command after
     # check can rely on its claims' references and types.
-    corpus.claims = [e for e in corpus.claims if _check_claim(result, e, max_quote)]
+    corpus.claims = [e for e in progress.track(corpus.claims, "checking claims")
+                     if _check_claim(result, e, max_quote)]
     for index, raw in corpus.broken_claims:
         _check_broken_claim(corpus, index, raw)
     references.check_resolution_facts(corpus)
     for nc in corpus.not_curated:
         _check_not_curated(corpus, nc.index, nc.model, max_quote)
+    progress.stage("checking aliases")
     aliases.check_alias_hints(corpus)
     return result
 

@@ -4,18 +4,21 @@ Heavy modules (pydantic, yaml, rich) are imported inside commands, so `--help` a
 `--version` stay fast.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval every annotation string at start-up.
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
-from mou_reconcile import __version__
+from mou_reconcile import __version__, cliparams
+
+cliparams.install()  # unset options and exact choices skip typer's pydantic conversion
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -66,6 +69,10 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
                  help="Write to FILE (atomically) instead of stdout."),
 ]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither use nor store a cached result (also: "
+                       "MOU_RECONCILE_NO_CACHE=1). Otherwise an unchanged re-run (same claims "
+                       "file, articles, options and tool) prints the stored answer at once.")]
 
 
 def _version(value: bool) -> None:
@@ -76,6 +83,9 @@ def _version(value: bool) -> None:
 
 # The claims file and articles the running command read: --output never overwrites them.
 _INPUTS: list[Path] = []
+# For the cache: the corpus the running command checked, and the text it wrote to --output.
+_LOADED: list[Any] = []
+_WRITTEN: list[str] = []
 
 
 @app.callback()
@@ -85,6 +95,8 @@ def main_options(
 ) -> None:
     """Show where news sources disagree about the facts of a story."""
     _INPUTS.clear()  # runs before every command: nothing from an earlier in-process run
+    _LOADED.clear()
+    _WRITTEN.clear()
 
 
 def _fail_unreadable(problem: object, fmt: str) -> NoReturn:
@@ -148,25 +160,89 @@ def _resolve_format(fmt: Format | None, command: str, output: Path | None) -> Fo
 
 def _emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> None:
     """Render with the format's reporter to stdout, or atomically to --output."""
+    from mou_reconcile import progress
     from mou_reconcile.reporters import get_reporter
 
+    progress.stage("writing")
     if output is None:
         render(get_reporter(fmt.value, sys.stdout))
         return
-    from mou_reconcile.output import atomic_write
-
     buffer = io.StringIO()
     render(get_reporter(fmt.value, buffer, color=False, width=100))
+    _WRITTEN[:] = [buffer.getvalue()]
+    _write_output(output, buffer.getvalue(), _INPUTS)
+
+
+def _write_output(output: Path, text: str, inputs: list[Path]) -> None:
+    from mou_reconcile.output import atomic_write
+
     try:
-        atomic_write(output, buffer.getvalue(), inputs=_INPUTS)
+        atomic_write(output, text, inputs=inputs)
     except OSError as exc:
         typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
 
 
+@contextmanager
+def _session(command: str, claims: str | None, fmt: str, output: Path | None,
+             no_cache: bool | None, **options: Any) -> Iterator[None]:
+    """Around a command's work: the progress bar on a terminal; and, unless `no_cache`
+    (None: a command never cached), the cache: an unchanged run's stored answer is printed
+    and the work skipped; a new answer (exit code 0 or 1) is stored. `options`: every
+    option besides --claims, --output and `fmt` that changes what is printed."""
+    from mou_reconcile import progress
+
+    _LOADED.clear()
+    _WRITTEN.clear()
+    pending = None
+    if no_cache is False:
+        from mou_reconcile import cache
+
+        if not cache.disabled():
+            pending = cache.prepare(command, claims, options=dict(options, format=fmt),
+                                    output=output is not None,
+                                    terminal=fmt == "text" and output is None)
+        if pending is not None:
+            hit = pending.lookup()
+            if hit is not None:
+                _replay(hit, output)
+    progress.begin()
+    recorder = None
+    if pending is not None:
+        recorder = cache.Recorder()
+        recorder.start()
+    code: int | None = None
+    try:
+        yield
+        code = EXIT_OK
+    except typer.Exit as exc:
+        code = exc.exit_code
+        raise
+    finally:
+        if recorder is not None:
+            recorder.stop()
+        progress.end()
+        if pending is not None and recorder is not None and _LOADED and \
+                code in (EXIT_OK, EXIT_FINDINGS):
+            pending.store(recorder, _LOADED[0], code, _WRITTEN[0] if _WRITTEN else None,
+                          _INPUTS)
+
+
+def _replay(hit: Any, output: Path | None) -> NoReturn:
+    """Print a cached answer as the run that stored it did, then exit with its code."""
+    for fd, text in hit.chunks:
+        stream = sys.stdout if fd == 1 else sys.stderr
+        stream.write(text)
+        stream.flush()
+    if output is not None and hit.output is not None:
+        _write_output(output, hit.output, [Path(p) for p in hit.inputs])
+    raise typer.Exit(hit.exit_code)
+
+
 def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
     """Load and check the claims file. `note`: for commands that do not print problems
     themselves, say on stderr where the first error is, since its claims are left out."""
+    from mou_reconcile import progress
     from mou_reconcile.check import check_file
     from mou_reconcile.limits import BadLimit, check_environment
     from mou_reconcile.load import UnreadableInput
@@ -177,11 +253,13 @@ def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
         typer.echo(f"mou-reconcile: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     path, display = _locate(claims, fmt.value)
+    progress.stage("reading the claims file")
     try:
         result = check_file(path, display)  # type: ignore[arg-type]
     except UnreadableInput as exc:
         _fail_unreadable(exc.problem, fmt.value)
     _INPUTS[:] = [result.corpus.path, *(a.path for a in result.corpus.articles.values())]
+    _LOADED[:] = [result.corpus]
     errors = [p for p in result.problems if p.severity.label == "error"]
     if note and errors:
         p = errors[0]
@@ -213,6 +291,7 @@ def check(
     claims: ClaimsOption = None,
     format: FormatOption = None,
     output: OutputOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Verify a claims file: references, types, and every quote in its article.
 
@@ -220,9 +299,10 @@ def check(
     Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable input.
     """
     format = _resolve_format(format, "check", output)
-    result = _checked(claims, format)
-    _emit(format, output, lambda r: r.check(result))
-    raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
+    with _session("check", claims, format.value, output, no_cache):
+        result = _checked(claims, format)
+        _emit(format, output, lambda r: r.check(result))
+        raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
 @app.command(epilog="Example: mou-reconcile report --fail-on error --format markdown "
@@ -237,6 +317,7 @@ def report(
     min_severity: Annotated[Level, typer.Option(
         "--min-severity", help="Show only discrepancies at or above this level.")
     ] = Level.info,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Every discrepancy between the sources, most severe first, with the evidence.
 
@@ -245,37 +326,44 @@ def report(
     uncorroborated) and likely causes; then corroborated facts and a summary.
     Exit code 0 unless --fail-on finds something (1); 2: unreadable input.
     """
-    from mou_reconcile.problems import Severity
-    from mou_reconcile.reconcile import reconcile
-
     format = _resolve_format(format, "report", output)
-    rec = reconcile(_checked(claims, format))
-    shown = Severity.parse(min_severity.value)
-    _emit(format, output, lambda r: r.report(rec, shown))
-    if fail_on is not None:
-        level = Severity.parse(fail_on.value)
-        failing = any(d.is_open and d.severity >= level for d in rec.discrepancies) or any(
-            p.severity >= level for p in rec.check.problems)
-        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    with _session("report", claims, format.value, output, no_cache,
+                  fail_on=fail_on and fail_on.value, min_severity=min_severity.value):
+        from mou_reconcile.problems import Severity
+        from mou_reconcile.reconcile import reconcile
+
+        rec = reconcile(_checked(claims, format))
+        shown = Severity.parse(min_severity.value)
+        _emit(format, output, lambda r: r.report(rec, shown))
+        if fail_on is not None:
+            level = Severity.parse(fail_on.value)
+            failing = any(d.is_open and d.severity >= level for d in rec.discrepancies) or \
+                any(p.severity >= level for p in rec.check.problems)
+            raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @app.command(epilog="Example: mou-reconcile explain sky47.data_centre_partner")
 def explain(
     fact: Annotated[str, typer.Argument(help="subject.property, or a unique prefix of it.")],
     claims: ClaimsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """One fact: every claim, its quote shown in the source's own sentence.
 
     The quote is underlined and the value highlighted, with the article's line
     number; then the discrepancy's likely causes and the verdict, if any.
     """
-    from mou_reconcile.explain import explain
-    from mou_reconcile.reconcile import reconcile
-    from mou_reconcile.reporters.text_reporter import TextReporter
+    with _session("explain", claims, "text", None, no_cache, fact=fact):
+        from mou_reconcile import progress
+        from mou_reconcile.explain import explain
+        from mou_reconcile.reconcile import reconcile
+        from mou_reconcile.reporters.text_reporter import TextReporter
 
-    rec = reconcile(_checked(claims, Format.text, note=True))
-    name = _find(rec, "fact", fact)
-    TextReporter(sys.stdout).explain(rec, explain(rec, name))
+        rec = reconcile(_checked(claims, Format.text, note=True))
+        name = _find(rec, "fact", fact)
+        found = explain(rec, name)
+        progress.stage("writing")
+        TextReporter(sys.stdout).explain(rec, found)
 
 
 
@@ -307,27 +395,30 @@ def diff(
         "--fail-on", help="Exit 1 if an unresolved difference is at or above this level "
                           "(conflict: error; scope, magnitude: warning; compatible: info).")
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Two sources side by side, fact by fact: differ (and how), only in A, only in B, agree.
 
     Values of a multi-valued fact are compared one by one. Exit code 0 unless --fail-on
     finds something (1); 2: unreadable input or an unknown source.
     """
-    from mou_reconcile.diff import diff_sources
-    from mou_reconcile.problems import Severity
+    with _session("diff", claims, format.value, output, no_cache, a=source_a, b=source_b,
+                  quotes=quotes, fail_on=fail_on and fail_on.value):
+        from mou_reconcile.diff import diff_sources
+        from mou_reconcile.problems import Severity
 
-    rec = _reconciled(claims, format.value)
-    a, b = _find(rec, "source", source_a), _find(rec, "source", source_b)
-    if a == b:
-        typer.echo(f"A and B are both {a!r}: name two different sources", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    result = diff_sources(rec, a, b)
-    _emit(Format(format.value), output, lambda r: r.diff(rec, result, quotes))
-    if fail_on is not None:
-        level = Severity.parse(fail_on.value)
-        failing = any(r.severity is not None and r.severity >= level and not r.resolved
-                      for r in result.rows)
-        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+        rec = _reconciled(claims, format.value)
+        a, b = _find(rec, "source", source_a), _find(rec, "source", source_b)
+        if a == b:
+            typer.echo(f"A and B are both {a!r}: name two different sources", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        result = diff_sources(rec, a, b)
+        _emit(Format(format.value), output, lambda r: r.diff(rec, result, quotes))
+        if fail_on is not None:
+            level = Severity.parse(fail_on.value)
+            failing = any(r.severity is not None and r.severity >= level and not r.resolved
+                          for r in result.rows)
+            raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @app.command(epilog="Example: mou-reconcile sources --format json")
@@ -335,18 +426,20 @@ def sources(
     claims: ClaimsOption = None,
     format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
     output: OutputOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Each source: title, date, claim count, how many of its values others confirm or
     contradict, and the sources it is not independent of, with the reason.
 
     Exit code 0; 2: unreadable input.
     """
-    from mou_reconcile.matrix import build_matrix
-    from mou_reconcile.sources import profile_sources
+    with _session("sources", claims, format.value, output, no_cache):
+        from mou_reconcile.matrix import build_matrix
+        from mou_reconcile.sources import profile_sources
 
-    rec = _reconciled(claims, format.value)
-    profiles = profile_sources(rec, build_matrix(rec))
-    _emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
+        rec = _reconciled(claims, format.value)
+        profiles = profile_sources(rec, build_matrix(rec))
+        _emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
 
 
 @app.command(epilog="Example: mou-reconcile matrix --disputed -s pm-beijing -s jwg-dec22")
@@ -362,6 +455,7 @@ def matrix(
         "--disputed", help="Only facts whose sources give different values.")] = False,
     format: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.text,
     output: OutputOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Facts as rows, sources as columns: each cell the value that source gives, marked
     and coloured by how the other sources' values relate to it.
@@ -370,23 +464,25 @@ def matrix(
     source. Too many sources for the terminal's width are split into pages of columns.
     Exit code 0; 2: unreadable input, or an unknown fact or source.
     """
-    from mou_reconcile.matrix import build_matrix, claims_by_fact
+    with _session("matrix", claims, format.value, output, no_cache, facts=facts,
+                  source=source, disputed=disputed):
+        from mou_reconcile.matrix import build_matrix, claims_by_fact
 
-    rec = _reconciled(claims, format.value)
-    wanted = None
-    if facts:
-        known = sorted(claims_by_fact(rec.corpus))
-        wanted = [f for f in known if any(f.startswith(q) for q in facts)]
-        for q in facts:
-            if not any(f.startswith(q) for f in known):
-                _find(rec, "fact", q)  # no match: says so, with the closest name
-    table = build_matrix(rec, wanted)
-    if source:
-        table.sources = list(dict.fromkeys(_find(rec, "source", s) for s in source))
-    if disputed:
-        table.rows = [r for r in table.rows if r.disputed]
-    table.rows = [r for r in table.rows if any(r.cells[s].claims for s in table.sources)]
-    _emit(Format(format.value), output, lambda r: r.matrix(rec, table))
+        rec = _reconciled(claims, format.value)
+        wanted = None
+        if facts:
+            known = sorted(claims_by_fact(rec.corpus))
+            wanted = [f for f in known if any(f.startswith(q) for q in facts)]
+            for q in facts:
+                if not any(f.startswith(q) for f in known):
+                    _find(rec, "fact", q)  # no match: says so, with the closest name
+        table = build_matrix(rec, wanted)
+        if source:
+            table.sources = list(dict.fromkeys(_find(rec, "source", s) for s in source))
+        if disputed:
+            table.rows = [r for r in table.rows if r.disputed]
+        table.rows = [r for r in table.rows if any(r.cells[s].claims for s in table.sources)]
+        _emit(Format(format.value), output, lambda r: r.matrix(rec, table))
 
 
 @app.command(epilog="Example: mou-reconcile timeline pk-cn-it-mous-2025.agreement_count")
@@ -398,6 +494,7 @@ def timeline(
     claims: ClaimsOption = None,
     format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
     output: OutputOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """A fact's values in date order, so a revised figure reads as a revision, not a
     contradiction.
@@ -406,12 +503,13 @@ def timeline(
     marked first, up, down, changed, unchanged, or same date (two values for one date: a
     real disagreement). Exit code 0; 2: unreadable input or an unknown fact.
     """
-    from mou_reconcile.timeline import timelines
+    with _session("timeline", claims, format.value, output, no_cache, fact=fact):
+        from mou_reconcile.timeline import timelines
 
-    rec = _reconciled(claims, format.value)
-    name = _find(rec, "fact", fact) if fact is not None else None
-    found = timelines(rec.corpus, name)
-    _emit(Format(format.value), output, lambda r: r.timeline(rec, found))
+        rec = _reconciled(claims, format.value)
+        name = _find(rec, "fact", fact) if fact is not None else None
+        found = timelines(rec.corpus, name)
+        _emit(Format(format.value), output, lambda r: r.timeline(rec, found))
 
 
 # --- Curators: extract, coverage ----------------------------------------------------------
@@ -484,10 +582,11 @@ def extract(
     """
     from mou_reconcile.extract import extract as find_candidates
 
-    corpus = _checked(claims, Format.text, note=True).corpus
-    article, new, file = _article_for(corpus, source)
-    found = find_candidates(article, corpus, years=years, new=new, file=file)
-    _emit(format, output, lambda r: r.extract(found))
+    with _session("extract", claims, format.value, output, None):
+        corpus = _checked(claims, Format.text, note=True).corpus
+        article, new, file = _article_for(corpus, source)
+        found = find_candidates(article, corpus, years=years, new=new, file=file)
+        _emit(format, output, lambda r: r.extract(found))
 
 
 @app.command(epilog="Example: mou-reconcile coverage --fail-under 90 --format json")
@@ -511,12 +610,13 @@ def coverage(
     """
     from mou_reconcile.coverage import coverage as measure
 
-    result = measure(_checked(claims, Format(format.value), note=True), years=years)
-    _emit(format, output, lambda r: r.coverage(result))
-    if fail_under is not None and result.percent < fail_under:
-        typer.echo(f"coverage {result.percent:.2f}% is under --fail-under {fail_under:g}%",
-                   err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+    with _session("coverage", claims, format.value, output, None):
+        result = measure(_checked(claims, Format(format.value), note=True), years=years)
+        _emit(format, output, lambda r: r.coverage(result))
+        if fail_under is not None and result.percent < fail_under:
+            typer.echo(f"coverage {result.percent:.2f}% is under --fail-under "
+                       f"{fail_under:g}%", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
 
 
 # --- Publishing: schema, export -----------------------------------------------------------
@@ -526,13 +626,7 @@ def _publish(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from mou_reconcile.output import atomic_write
-
-    try:
-        atomic_write(output, text, inputs=_INPUTS)
-    except OSError as exc:
-        typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    _write_output(output, text, _INPUTS)
 
 
 @app.command(epilog="Example: mou-reconcile schema --output docs/claims.schema.json")
@@ -579,8 +673,9 @@ def export_claimreview(
     from mou_reconcile.claimreview import export
     from mou_reconcile.reconcile import reconcile
 
-    rec = reconcile(_checked(claims, Format.text))
-    result = export(rec, base_url, author)
+    with _session("export", claims, "json", output, None):
+        rec = reconcile(_checked(claims, Format.text))
+        result = export(rec, base_url, author)
     if rec.check.problems:
         typer.echo(f"note: the claims file has {len(rec.check.problems)} problems; run "
                    "`mou-reconcile check`", err=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mou_reconcile import dates
 from mou_reconcile import problems as P
@@ -72,13 +74,36 @@ def _hedge(claim: Claim, q: Quantity) -> list[Finding]:
     return []
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=65536)
+def fold_name(spelling: str) -> str:
+    """`fold_text` of a spelling: names are folded again and again, once each is enough."""
+    return fold_text(spelling)
+
+
+def name_spans(text_folded: str, name_folded: str) -> Iterator[tuple[int, int]]:
+    r"""Where a folded spelling stands in folded text as a whole word or phrase (no word
+    character just before or after it), left to right and not overlapping: what the
+    regular expression `(?<!\w)NAME(?!\w)` finds, without compiling one per name."""
+    if not name_folded:
+        return
+    size = len(name_folded)
+    at = text_folded.find(name_folded)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _WORD_CHAR.match(text_folded, at - 1)) and not _WORD_CHAR.match(
+                text_folded, end):
+            yield at, end
+            at = text_folded.find(name_folded, end)
+        else:
+            at = text_folded.find(name_folded, at + 1)
+
+
 def names_in(text_folded: str, spelling: str) -> bool:
     """Whether `spelling` occurs in already-folded text as a whole word or phrase."""
-    s = fold_text(spelling)
-    if not s:
-        return False
-    pattern = r"(?<![\w])" + re.escape(s) + r"(?![\w])"
-    return re.search(pattern, text_folded) is not None
+    return next(name_spans(text_folded, fold_name(spelling)), None) is not None
 
 
 def entity_support(entity: Entity, quote: str) -> list[Finding]:
@@ -113,9 +138,7 @@ def value_spans(text: str, value: object, ptype: str,
         folded = fold(text)
         spans = []
         for spelling in entity.spellings:
-            s = fold_text(spelling)
-            if s:
-                for m in re.finditer(r"(?<![\w])" + re.escape(s) + r"(?![\w])", folded.text):
-                    spans.append(folded.span(*m.span()))
+            for a, b in name_spans(folded.text, fold_name(spelling)):
+                spans.append(folded.span(a, b))
         return sorted(set(spans))
     return []

@@ -10,7 +10,6 @@ the sentence names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -224,8 +223,8 @@ def _anchors_here(article: Article, quote: str, start: int) -> bool:
     from mou_reconcile.quotes import find_quote
 
     anchor = find_quote(article, quote)
-    origin = article.folded.origin
-    return anchor is not None and bisect_left(origin, anchor.start) == bisect_left(origin, start)
+    folded = article.folded
+    return anchor is not None and folded.folded_index(anchor.start) == folded.folded_index(start)
 
 
 def _states(quote: str, q: Quantity) -> bool:

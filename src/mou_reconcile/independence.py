@@ -9,13 +9,15 @@ Shingles are hashed and indexed, so only pairs that share a shingle are ever com
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 from mou_reconcile.load import Corpus
 
 SHINGLE = 5
 COPY_THRESHOLD = 0.3  # shared share of the shorter text; independent articles stay below 0.1
+MAX_OWNERS = 50  # a shingle in more texts is boilerplate, not copying: it is not counted
 _WORD = re.compile(r"\w+")
 
 
@@ -29,15 +31,16 @@ class Link:
 
 
 def shingles(text: str) -> tuple[set[int], list[str]]:
-    words = [m.group().casefold() for m in _WORD.finditer(text)]
-    return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}, words
+    words = [w.casefold() for w in _WORD.findall(text)]
+    # The hashes of the word 5-grams (tuples of consecutive words).
+    return set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))), words
 
 
 def _shared_sample(text_a: str, words_a: list[str], shared: set[int]) -> str:
     # The longest run of shared shingles in A, in A's own words: what the texts have in common.
     best, run_start, best_span = 0, -1, (0, 0)
-    for i in range(len(words_a) - SHINGLE + 1):
-        if hash(tuple(words_a[i:i + SHINGLE])) in shared:
+    for i, h in enumerate(map(hash, zip(*(words_a[k:] for k in range(SHINGLE))))):
+        if h in shared:
             if run_start < 0:
                 run_start = i
             if i - run_start + 1 > best:
@@ -63,16 +66,17 @@ def find_links(corpus: Corpus) -> list[Link]:
         sets[sid], words[sid] = shingles(article.text)
         for h in sets[sid]:
             index[h].append(sid)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    # Pairs of texts that share a shingle, with how many they share: the work follows the
+    # shingles' owners, at most MAX_OWNERS of them, never all pairs of texts.
+    shared: Counter[tuple[str, str]] = Counter()
     for owners in index.values():
-        if 1 < len(owners) <= 50:  # a shingle in very many texts is boilerplate, not copying
-            for i, a in enumerate(owners):
-                for b in owners[i + 1:]:
-                    shared[(a, b) if a < b else (b, a)] += 1
+        if 1 < len(owners) <= MAX_OWNERS:
+            shared.update(combinations(sorted(owners), 2))
+    size = {sid: max(1, len(s)) for sid, s in sets.items()}
+    overlaps = [(a, b, n / min(size[a], size[b])) for (a, b), n in shared.items()]
     declared = {frozenset((x.a, x.b)) for x in links}
-    for (a, b), n in sorted(shared.items()):
-        overlap = n / max(1, min(len(sets[a]), len(sets[b])))
-        if overlap >= COPY_THRESHOLD and frozenset((a, b)) not in declared:
+    for a, b, overlap in sorted(x for x in overlaps if x[2] >= COPY_THRESHOLD):
+        if frozenset((a, b)) not in declared:
             sample = _shared_sample(corpus.articles[a].text, words[a], sets[a] & sets[b])
             links.append(Link(a, b, f"text overlap {overlap:.2f}", round(overlap, 2), sample))
     return links

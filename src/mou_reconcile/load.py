@@ -8,13 +8,15 @@ references to them do not cascade into a second, misleading error.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from mou_reconcile import limits
+from mou_reconcile import limits, progress
 from mou_reconcile import problems as P
 from mou_reconcile.article import Article
 from mou_reconcile.models import SECTIONS, Claim, Entity, Property, Resolution, Source
@@ -108,8 +110,14 @@ def line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 def read_limited(path: Path, limit: int) -> bytes | None:
     """The file's bytes, or None if it holds more than `limit`. Reads at most limit + 1
     bytes, so a pipe or a device that never ends (/dev/zero) cannot exhaust memory."""
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
+    with open(path, "rb") as handle:
+        # A regular file's size is known: asking for limit + 1 bytes would allocate that
+        # much for every small article. Whatever the size said, read on until limit + 1.
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(size, limit) + 1)
+        if len(data) <= min(size, limit):
+            return data
+        data += handle.read(limit + 1 - len(data))
     return data if len(data) <= limit else None
 
 
@@ -195,7 +203,7 @@ def _load_section(corpus: Corpus, name: str, items: Any) -> None:
         corpus.add(P.WRONG_TYPE, (name,), f"`{name}` must be a list of {name}")
         return
     adapter = _ADAPTERS[name]
-    for index, raw in enumerate(items):
+    for index, raw in enumerate(progress.track(items, f"reading the {name}")):
         path: PathKey = (name, index)
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             corpus.all_entries[name].append((index, raw["id"]))
@@ -232,10 +240,10 @@ def _node_path(corpus: Corpus, base: PathKey, loc: tuple[Any, ...]) -> PathKey:
     # pydantic's loc may hold union member names ("int", "list[...]"): keep only the
     # segments that are real keys of the YAML node tree.
     path = base
-    positions = corpus.doc.positions if corpus.doc else {}
-    keys = corpus.doc.key_positions if corpus.doc else {}
+    doc = corpus.doc
     for seg in loc:
-        if (*path, seg) in positions or (*path, seg) in keys:
+        if doc is not None and (doc.position((*path, seg)) is not None
+                                or doc.position((*path, seg), key=True) is not None):
             path = (*path, seg)
     return path
 
@@ -321,7 +329,7 @@ def _name_claims(corpus: Corpus) -> None:
 def _read_articles(corpus: Corpus) -> None:
     root = corpus.root.resolve()
     limit = limits.value(limits.ARTICLE_BYTES)
-    for sid, entry in corpus.sources.items():
+    for sid, entry in progress.track(corpus.sources.items(), "reading articles"):
         src: Source = entry.model
         at: PathKey = ("sources", entry.index, "file")
         raw = Path(src.file)
@@ -338,10 +346,11 @@ def _read_articles(corpus: Corpus) -> None:
             continue
         shown = str(Path(corpus.display).parent / raw)
         try:
-            if target.is_dir():
+            mode = os.stat(target).st_mode
+            if stat.S_ISDIR(mode):
                 corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is a folder")
                 continue
-            if target.exists() and not target.is_file():  # opening a FIFO would wait forever
+            if not stat.S_ISREG(mode):  # opening a FIFO would wait forever
                 corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is not a"
                            " regular file")
                 continue

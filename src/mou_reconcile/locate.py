@@ -9,11 +9,17 @@ from importlib import resources
 from pathlib import Path
 
 from mou_reconcile import problems as P
-from mou_reconcile.load import UnreadableInput
 from mou_reconcile.problems import Problem
 
 ENV_VAR = "MOU_RECONCILE_CLAIMS"
 DEFAULT_NAME = "claims.yaml"
+
+
+def _unreadable(problem: Problem) -> Exception:
+    # load.py (pydantic, yaml) is imported only on failure: a cached run never needs it.
+    from mou_reconcile.load import UnreadableInput
+
+    return UnreadableInput(problem)
 
 
 @dataclass(frozen=True)
@@ -49,14 +55,14 @@ def _given(value: str, origin: str) -> Located:
             inner = path / DEFAULT_NAME
             if not inner.is_file():
                 shown = display_path(path)
-                raise UnreadableInput(Problem.of(
+                raise _unreadable(Problem.of(
                     P.FILE_UNREADABLE, shown, 1, 1, f"folder has no {DEFAULT_NAME}",
                     "name the claims file itself, or a folder holding claims.yaml"))
             path = inner
     except (OSError, RuntimeError) as exc:  # permission denied on the way; `~nosuchuser`
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UnreadableInput(Problem.of(P.FILE_UNREADABLE, value, 1, 1,
-                                         f"cannot be read: {reason}")) from None
+        raise _unreadable(Problem.of(P.FILE_UNREADABLE, value, 1, 1,
+                                     f"cannot be read: {reason}")) from None
     return Located(path, display_path(path) if path.is_absolute() else str(path), origin)
 
 
@@ -71,7 +77,7 @@ def locate(option: str | None) -> Located:
         return Located(local, str(local), "cwd")
     sample = sample_claims()
     if sample is None:
-        raise UnreadableInput(Problem.of(
+        raise _unreadable(Problem.of(
             P.FILE_UNREADABLE, str(local), 1, 1, "no claims file found",
             f"pass --claims PATH, set ${ENV_VAR}, or run from a folder with data/claims.yaml"))
     return Located(sample, display_path(sample), "sample")

@@ -12,12 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from mou_reconcile import hints, independence
+from mou_reconcile import hints, independence, progress
 from mou_reconcile.check import CheckResult
 from mou_reconcile.kinds import severity_of
 from mou_reconcile.load import ClaimEntry, Corpus
 from mou_reconcile.models import NUMERIC_TYPES, Resolution
-from mou_reconcile.naming import spellings_by_source
+from mou_reconcile.naming import SpellingIndex
 from mou_reconcile.problems import Severity
 from mou_reconcile.values import (
     claim_key,
@@ -119,6 +119,7 @@ class Reconciliation:
 
 def reconcile(result: CheckResult) -> Reconciliation:
     corpus = result.corpus
+    progress.stage("comparing sources")
     links = independence.find_links(corpus)
     groups = independence.groups(list(corpus.sources), links)
     by_fact: dict[str, list[ClaimEntry]] = defaultdict(list)
@@ -130,7 +131,7 @@ def reconcile(result: CheckResult) -> Reconciliation:
     discrepancies: list[Discrepancy] = []
     corroborated: list[Corroboration] = []
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
-    for fact, entries in by_fact.items():
+    for fact, entries in progress.track(by_fact.items(), "reconciling facts"):
         d, corr = _fact(result, fact, entries, groups, names)
         if d is not None:
             discrepancies.append(d)
@@ -274,8 +275,9 @@ def _corroborations(fact: str, values: list[ValueGroup],
 def _naming(result: CheckResult, groups: dict[str, str]) -> list[Discrepancy]:
     corpus = result.corpus
     out = []
-    for eid in corpus.entities:
-        used = spellings_by_source(corpus, corpus.entity(eid))
+    index = SpellingIndex(corpus)
+    for eid in progress.track(corpus.entities, "comparing names"):
+        used = index.spellings_by_source(corpus.entity(eid))
         spellings = {sp for found in used.values() for sp, _ in found}
         if len(used) < 2 or len(spellings) < 2:
             continue

@@ -81,16 +81,17 @@ class YamlDocument:
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     refused: set[PathKey] = field(default_factory=set)  # nodes dropped with a problem
 
+    def position(self, path: PathKey, *, key: bool = False) -> tuple[int, int] | None:
+        """Where the value at `path` (or its key) stands; None if there is no such node."""
+        return (self.key_positions if key else self.positions).get(path)
+
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Position of the value at `path` (or of its key), else of its nearest ancestor."""
-        table = self.key_positions if key else self.positions
-        if path in table:
-            return table[path]
-        while path:
+        found = self.position(path, key=key)
+        while found is None and path:
             path = path[:-1]
-            if path in self.positions:
-                return self.positions[path]
-        return (1, 1)
+            found = self.position(path)
+        return found or (1, 1)
 
 
 _KEY = object()  # marks a mapping waiting for its next key
@@ -270,8 +271,16 @@ def _shown(text: str) -> str:
     return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
 
 
-def load_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `text` (the contents of `display`). Returns None with problems if unusable."""
+def load_yaml(text: str, display: str, *,
+              fast: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `text` (the contents of `display`). Returns None with problems if unusable.
+    `fast`: first try the reader of plain block YAML (yamlfast.py), many times faster."""
+    if fast:
+        from mou_reconcile.yamlfast import read_fast
+
+        doc = read_fast(text, display)
+        if doc is not None:
+            return doc, []
     builder = _Builder(display)
     parser = _Parser(text)
     try:

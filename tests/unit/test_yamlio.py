@@ -346,30 +346,33 @@ claims:
 """
 
 
-def test_positions_by_path() -> None:
-    doc, problems = load_yaml(CLAIMS, "f.yaml")
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-reader", "full-reader"])
+def test_positions_by_path(fast: bool) -> None:
+    doc, problems = load_yaml(CLAIMS, "f.yaml", fast=fast)
     assert problems == []
     assert doc is not None
-    assert doc.positions[()] == (1, 1)
-    assert doc.positions[("version",)] == (1, 10)
-    assert doc.positions[("claims",)] == (3, 3)  # the block sequence starts at its first '-'
-    assert doc.positions[("claims", 0)] == (3, 5)
-    assert doc.positions[("claims", 0, "value")] == (4, 12)
-    assert doc.positions[("claims", 0, "breakdown", "b2b")] == (5, 30)
-    assert doc.positions[("claims", 0, "quote")] == (6, 12)
-    assert doc.positions[("claims", 1, "value", 1)] == (8, 17)
-    assert doc.key_positions[("version",)] == (1, 1)
-    assert doc.key_positions[("claims", 0, "value")] == (4, 5)
-    assert doc.key_positions[("claims", 0, "breakdown", "b2b")] == (5, 25)
-    assert doc.key_positions[("claims", 1, "id")] == (7, 5)
+    assert (type(doc).__name__ == "FastDocument") is fast
+    assert doc.position(()) == (1, 1)
+    assert doc.position(("version",)) == (1, 10)
+    assert doc.position(("claims",)) == (3, 3)  # the block sequence starts at its first '-'
+    assert doc.position(("claims", 0)) == (3, 5)
+    assert doc.position(("claims", 0, "value")) == (4, 12)
+    assert doc.position(("claims", 0, "breakdown", "b2b")) == (5, 30)
+    assert doc.position(("claims", 0, "quote")) == (6, 12)
+    assert doc.position(("claims", 1, "value", 1)) == (8, 17)
+    assert doc.position(("version",), key=True) == (1, 1)
+    assert doc.position(("claims", 0, "value"), key=True) == (4, 5)
+    assert doc.position(("claims", 0, "breakdown", "b2b"), key=True) == (5, 25)
+    assert doc.position(("claims", 1, "id"), key=True) == (7, 5)
     # every recorded position points at the text of its value
     lines = CLAIMS.splitlines()
-    line, col = doc.positions[("claims", 0, "quote")]
+    line, col = doc.where(("claims", 0, "quote"))
     assert lines[line - 1][col - 1:].startswith('"signing')
 
 
-def test_where_falls_back_to_the_nearest_ancestor() -> None:
-    doc, _ = load_yaml(CLAIMS, "f.yaml")
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-reader", "full-reader"])
+def test_where_falls_back_to_the_nearest_ancestor(fast: bool) -> None:
+    doc, _ = load_yaml(CLAIMS, "f.yaml", fast=fast)
     assert doc is not None
     assert doc.where(("claims", 0, "value")) == (4, 12)
     assert doc.where(("claims", 0, "value"), key=True) == (4, 5)
@@ -384,5 +387,5 @@ def test_positions_of_a_crlf_file() -> None:
     doc, problems = load_yaml(CLAIMS.replace("\n", "\r\n"), "f.yaml")
     assert problems == []
     assert doc is not None
-    assert doc.positions[("claims", 0, "value")] == (4, 12)
-    assert doc.positions[("claims", 1, "value", 1)] == (8, 17)
+    assert doc.position(("claims", 0, "value")) == (4, 12)
+    assert doc.position(("claims", 1, "value", 1)) == (8, 17)

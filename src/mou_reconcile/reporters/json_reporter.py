@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from mou_reconcile import jsonout
 from mou_reconcile.problems import Severity, count_by_severity
 from mou_reconcile.reporters.base import Reporter
 from mou_reconcile.values import interval, json_interval, json_value
@@ -42,7 +42,7 @@ class JsonReporter(Reporter):
     name = "json"
 
     def write(self, document: dict[str, Any]) -> None:
-        json.dump(document, self.out, indent=2, ensure_ascii=False)
+        self.out.write(jsonout.dumps(document))
         self.out.write("\n")
 
     def check(self, result: CheckResult) -> None:

@@ -8,10 +8,9 @@ code scanning shows it as dismissed rather than fixed.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
-from mou_reconcile import __version__
+from mou_reconcile import __version__, jsonout
 from mou_reconcile.check import CheckResult
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reconcile import Reconciliation
@@ -117,7 +116,7 @@ class SarifReporter(Reporter):
     name = "sarif"
 
     def write(self, document: dict[str, Any]) -> None:
-        json.dump(document, self.out, indent=2, ensure_ascii=False)
+        self.out.write(jsonout.dumps(document))
         self.out.write("\n")
 
     def check(self, result: CheckResult) -> None:

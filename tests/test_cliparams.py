@@ -1,0 +1,76 @@
+"""The quick conversion of command-line values (cliparams.py) gives what typer gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import typer
+
+from mou_reconcile import cliparams
+from mou_reconcile.cli import app
+
+
+def _params() -> list[tuple[str, Any]]:
+    command = typer.main.get_command(app)
+    out = []
+    for name, sub in command.commands.items():  # type: ignore[attr-defined]
+        for param in sub.params:
+            out.append((f"{name} {param.name}", param))
+    return out
+
+
+def _samples(param: Any) -> list[Any]:
+    from enum import Enum
+
+    annotation = param.type_descriptor.annotation
+    values: list[Any] = [None, "x", "JSON", "Text", " json", b"json"]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        values += [m.value for m in annotation] + list(annotation)
+    return values
+
+
+@pytest.mark.parametrize(("label", "param"), _params(), ids=lambda v: v if isinstance(v, str)
+                         else "")
+def test_same_value_or_left_to_typer(label: str, param: Any) -> None:
+    command = typer.main.get_command(app)
+    ctx = typer.Context(command)
+    assert cliparams.install()
+    checked: list[Any] = []
+    for value in _samples(param):
+        quick = cliparams.quick_value(param, value, ctx)
+        if quick is cliparams._MISS:
+            continue
+        build = typer.core._TyperParameter.get_runtime_param.build  # type: ignore[attr-defined]
+        real = build(param).coerce(value, param=param, ctx=ctx)
+        assert quick == real and type(quick) is type(real), (label, value)
+        checked.append(value)
+    assert None in checked or param.multiple or param.nargs != 1
+
+
+def test_a_wrong_choice_still_gets_typers_message(cli: Any) -> None:
+    result = cli("check", "--format", "jsn")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+    assert "'jsn' is not one of" in result.stderr
+
+
+def test_a_check_answered_from_the_cache_does_not_import_pydantic(tmp_path: Any) -> None:
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "MOU_RECONCILE_NO_CACHE"}
+    env["MOU_RECONCILE_CACHE_DIR"] = str(tmp_path / "cache")
+    code = ("import sys; sys.argv = ['mou-reconcile', 'check', '--claims', sys.argv[1]]\n"
+            "from mou_reconcile.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('pydantic: %s' % ('pydantic.main' in sys.modules))")
+    claims = str(root / "data" / "claims.yaml")
+    runs = [subprocess.run([sys.executable, "-c", code, claims], capture_output=True,
+                           text=True, env=env, check=False) for _ in range(2)]
+    assert runs[0].stderr.endswith("pydantic: True")  # the first run reads the claims
+    assert runs[1].stderr.endswith("pydantic: False"), runs[1].stderr  # the second: cache
+    assert runs[0].stdout == runs[1].stdout and runs[0].returncode == runs[1].returncode

@@ -1,0 +1,254 @@
+"""The fast reader of plain block YAML (`yamlfast.read_fast`) against the full one.
+
+Its contract: for any text, either it declines (None) or it gives exactly what the full
+reader (libyaml events, `load_yaml(fast=False)`) gives for a file without problems: the same
+data, of the same types, and the same position for every node and key. These tests check
+that on every claims file in the repository, on documents PyYAML's own dumper writes in many
+styles, and on those documents broken at random.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mou_reconcile.yamlfast import FastDocument, read_fast
+from mou_reconcile.yamlio import YamlDocument, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+# More generated documents for a long run: MOU_RECONCILE_FUZZ_EXAMPLES=5000 (as tests/fuzzing.py).
+EXAMPLES = max(300, int(os.environ.get("MOU_RECONCILE_FUZZ_EXAMPLES", "0")))
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*path, i))
+    return out
+
+
+def agrees(text: str) -> bool:
+    """True if the fast reader read `text` (and then it agreed with the full reader in
+    everything); False if it declined. Fails the test on any disagreement."""
+    fast = read_fast(text, "f.yaml")
+    if fast is None:
+        return False
+    full, problems = load_yaml(text, "f.yaml", fast=False)
+    assert problems == [], f"the fast reader accepted a file with problems:\n{text}"
+    assert full is not None
+    assert repr(fast.data) == repr(full.data), text
+    for path in _paths(full.data):
+        for key in (False, True):
+            assert fast.position(path, key=key) == full.position(path, key=key), (path, key)
+            assert fast.where(path, key=key) == full.where(path, key=key), (path, key)
+    assert fast.where(("nosuch", 3, "x")) == full.where(("nosuch", 3, "x"))
+    return True
+
+
+def claims_files() -> list[Path]:
+    files = [ROOT / "data" / "claims.yaml", *sorted((ROOT / "tests").rglob("*.yaml"))]
+    return [f for f in files if f.is_file()]
+
+
+@pytest.mark.parametrize("path", claims_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_yaml_file_in_the_repository(path: Path) -> None:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pytest.skip("not UTF-8: the loader refuses it before any YAML reading")
+    agrees(text)
+
+
+def test_the_sample_is_read_fast() -> None:
+    # The sample uses flow mappings, block scalars and comments: all within the fast reader.
+    text = (ROOT / "data" / "claims.yaml").read_text(encoding="utf-8")
+    assert agrees(text)
+
+
+SUPPORTED = {
+    "indentless and indented lists": """\
+        version: 1
+        sources:
+        - id: a
+          file: a.txt
+        claims:
+          - source: a
+            value: [140, 160]
+            context: {as_of: 2025-09, event: "x, y"}
+        """,
+    "comments everywhere": """\
+        # header
+        version: 1 # trailing
+        sources:   # a comment after an empty value
+          # inside
+          - id: a   # c
+            title: 'it''s # not a comment'
+            note: "tab\\there \\u00e9 \\x41 \\"q\\" \\\\"
+        """,
+    "empty values": """\
+        version: 1
+        sources:
+        entities:
+        claims:
+          - source: a
+            note:
+            bound: ~
+        """,
+    "block and multi-line scalars": """\
+        version: 1
+        claims:
+          - note: >-
+              folded
+              text
+
+              kept
+            quote: |
+              line one
+                indented
+            title: a plain scalar
+              that goes on
+            other: "a quoted one
+              that goes on"
+          - >
+            a folded item
+        """,
+    "scalars of every kind": """\
+        v: [1, -2, +3, 0o17, 0x1F, 1.5, .5, 1e3, -1.5E-3, true, False, NULL, ~, yes, no, on]
+        w: {a: 1, b: two words, c: 'q', d: "d"}
+        x: 2025-09-08
+        y: -
+        """,
+}
+
+
+@pytest.mark.parametrize("name", SUPPORTED)
+def test_supported_shapes_are_read_fast(name: str) -> None:
+    text = textwrap.dedent(SUPPORTED[name])
+    if name == "scalars of every kind":  # `y: -` is a syntax error: declined
+        assert not agrees(text)
+        assert agrees(text.replace("y: -\n", ""))
+    else:
+        assert agrees(text)
+
+
+DECLINED = [
+    "- a\n- b\n",  # not a mapping
+    "a: 1\na: 2\n",  # duplicate key
+    "a: &x 1\nb: *x\n",  # alias
+    "a:\n\tb: 1\n",  # tab
+    "a: 1\r\nb: 2\r\n",  # CR line ends
+    "---\na: 1\n",  # document marker
+    "a: 1\n---\nb: 2\n",
+    "a: 'unclosed\n",
+    "a: b: c\n",
+    "a: .inf\n",
+    "a: 1e400\n",
+    "true: 1\n",
+    "? a\n: 1\n",
+    "a:\n  - - 1\n",
+    "a:\n  -\n    b: 1\n",
+    "'a': 1\n",
+    "",
+    "# only a comment\n",
+    "a: 1\n b: 2\n",
+    "a: \"\\q\"\n",
+    "a: \"\\ud800\"\n",
+    "s: !!python/object:os.system x\n",
+]
+
+
+@pytest.mark.parametrize("text", DECLINED)
+def test_declined_shapes(text: str) -> None:
+    assert not agrees(text)
+
+
+def test_positions_deep_inside_items_come_from_the_items_own_lines() -> None:
+    text = textwrap.dedent("""\
+        version: 1
+        claims:
+          - source: a
+            value: [10,   12]
+            breakdown: {lead: 1, local: 16}
+          - source: b
+            quote: >-
+              two
+              lines
+        """)
+    fast = read_fast(text, "f.yaml")
+    assert isinstance(fast, FastDocument)
+    assert fast.where(("claims", 0, "value", 1)) == (4, 19)
+    assert fast.where(("claims", 0, "breakdown", "local"), key=True) == (5, 26)
+    assert fast.where(("claims", 1, "quote")) == (7, 12)
+    assert fast.where(("claims", 1, "missing")) == (6, 5)
+
+
+# --- generated documents -------------------------------------------------------------------
+
+_CHARS = st.sampled_from([*"abcXYZ019 .,:;#'\"\\-_[]{}&*!|>%@`?/é’“\u00a0\u2028\t\n", " #", ": "])
+_TEXT = st.lists(_CHARS, max_size=12).map("".join)
+_SCALAR = st.one_of(_TEXT, st.integers(-10**6, 10**20), st.floats(allow_nan=False),
+                    st.booleans(), st.none(), st.sampled_from(["yes", "No", "0o7", "1e3", "~",
+                                                               "2025-09", "- a", "a: b"]))
+_KEYS = st.sampled_from(["id", "source", "value", "quote", "note", "as_of", "x-y", "k.1"])
+_LEAF = st.one_of(_SCALAR, st.lists(_SCALAR, max_size=3),
+                  st.dictionaries(_KEYS, _SCALAR, max_size=3))
+_ITEM = st.one_of(st.dictionaries(_KEYS, _LEAF, min_size=1, max_size=5), _SCALAR)
+_DOC = st.fixed_dictionaries({"version": st.just(1)}, optional={
+    "sources": st.lists(_ITEM, max_size=4), "claims": st.lists(_ITEM, max_size=4),
+    "entities": st.one_of(st.none(), st.lists(_ITEM, max_size=2))})
+_STYLE = st.fixed_dictionaries({
+    "default_flow_style": st.sampled_from([False, None]),
+    "width": st.sampled_from([20, 60, 4096]), "indent": st.sampled_from([2, 4]),
+    "allow_unicode": st.booleans(), "default_style": st.sampled_from([None, None, "'", '"'])})
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(doc=_DOC, style=_STYLE)
+def test_documents_pyyaml_writes(doc: dict[str, Any], style: dict[str, Any]) -> None:
+    text = yaml.safe_dump(doc, sort_keys=False, **style)
+    agrees(text)
+
+
+_EDITS = st.sampled_from([": ", " #", "- ", "  ", "\t", "&a ", "*a", "!!str ", "|", ">-", "'",
+                          '"', "[", "]", "{", "}", ",", "\n", "\n  ", "\n- ", "---", "...",
+                          "\\", "~", "x", "é", "\r"])
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(doc=_DOC, style=_STYLE, edits=st.lists(st.tuples(st.floats(0, 1), _EDITS,
+                                                         st.booleans()), min_size=1, max_size=3))
+def test_broken_documents(doc: dict[str, Any], style: dict[str, Any],
+                          edits: list[tuple[float, str, bool]]) -> None:
+    text = yaml.safe_dump(doc, sort_keys=False, **style)
+    for where, snippet, replace in edits:
+        i = int(where * len(text))
+        text = text[:i] + snippet + text[i + (1 if replace else 0):]
+    agrees(text)
+
+
+def test_documents_written_by_hand_in_block_style_are_mostly_read_fast() -> None:
+    # A guard against the fast reader quietly declining everything (which `agrees` would
+    # accept): the dumper's plain block style is what it exists for.
+    docs = [{"version": 1, "sources": [{"id": f"s{i}", "file": f"a/{i}.txt", "title": "A b"}
+                                       for i in range(5)],
+             "claims": [{"source": "s1", "value": [1, 2], "quote": "it's \"x\" # 1"}]}]
+    for doc in docs:
+        assert agrees(yaml.safe_dump(doc, sort_keys=False))
+        assert agrees(yaml.safe_dump(doc, sort_keys=False, indent=4, width=30))
+
+
+def test_slow_reader_documents_are_not_fast_documents() -> None:
+    doc, problems = load_yaml("a: &x 1\nb: *x\n", "f.yaml")
+    assert [p.code for p in problems] == ["MR103"]
+    assert isinstance(doc, YamlDocument) and not isinstance(doc, FastDocument)

@@ -15,9 +15,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from mou_reconcile import problems as P
+from mou_reconcile.evidence import fold_name
 from mou_reconcile.load import Corpus
 from mou_reconcile.textfold import fold_text
 
@@ -35,11 +36,13 @@ MAX_LETTERS = 200
 
 
 class _Token(NamedTuple):
+    """A white-space-delimited token of a text, as a word; the same for every occurrence of
+    the same token, so each distinct one is read once (`_word`)."""
+
     written: str  # as in the text, edges and a possessive 's stripped
     key: str  # folded
     squeezed: str  # letters and digits of the key
-    start: int
-    end: int
+    lead: int  # edge characters stripped before the word
     ends_clause: bool
     name_like: bool  # starts with a capital or a digit, as names do
 
@@ -49,10 +52,6 @@ def _plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC).split())
 
 
-def _squeeze(text: str) -> str:
-    return "".join(ch for ch in fold_text(text) if ch.isalnum())
-
-
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> tuple[str, str, bool]:
     """Folded, letters and digits only, name-like; words repeat, so each is done once."""
@@ -60,32 +59,26 @@ def _fold_word(word: str) -> tuple[str, str, bool]:
     return key, "".join(c for c in key if c.isalnum()), _name_like(word)
 
 
-_Word = tuple[int, str, str, str, bool, bool]  # lead, written, key, squeezed, ends, name-like
-
-
 @lru_cache(maxsize=1 << 17)
-def _word(raw: str) -> _Word | None:
-    """What a white-space-delimited token of the text is; tokens repeat, so each distinct
-    one is read once."""
+def _word(raw: str) -> _Token | None:
     lead = len(raw) - len(raw.lstrip(_EDGES))
     word = _POSSESSIVE.sub("", raw.strip(_EDGES))
     if not word:
         return None
     key, squeezed, name_like = _fold_word(word)
-    return (lead, word, key, squeezed,
-            raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like)
+    return _Token(word, key, squeezed, lead,
+                  raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like)
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        found = _word(m.group())
-        if found is not None:
-            lead, word, key, squeezed, ends_clause, name_like = found
-            start = m.start() + lead
-            out.append(_Token(word, key, squeezed, start, start + len(word), ends_clause,
-                              name_like))
-    return out
+def _tokens(text: str) -> tuple[list[_Token], list[int]]:
+    """The words of `text` and where each starts (it ends `len(written)` later)."""
+    found = list(map(_word, _TOKEN.findall(text)))
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    if None in found:  # a token of edge characters only: no word
+        kept = [k for k, t in enumerate(found) if t is not None]
+        found, starts = [found[k] for k in kept], [starts[k] for k in kept]
+    tokens = cast(list[_Token], found)
+    return tokens, [start + t.lead for start, t in zip(starts, tokens)]
 
 
 def _name_like(written: str) -> bool:
@@ -133,42 +126,56 @@ def _deletions(word: str) -> frozenset[str]:
 
 class _Near:
     """Words, found by a word one letter off them (two in long words) through their shared
-    deletions rather than by comparing it with each; indexed once asked often enough."""
+    deletions rather than by comparing it with each; indexed once asked often enough.
+    Words longer than LONG (their deletions are many) are found by their length."""
 
-    LINEAR = 8  # fewer words than this are compared one by one
+    LINEAR = 8  # fewer words than this, or fewer words asked about, are compared one by one
+    LONG = 32
 
     def __init__(self) -> None:
         self.words: dict[str, int] = {}  # word -> its position
         self.longest = 0
-        self._by_deletion: dict[str, list[str]] | None = None
+        self._by_deletion: dict[str, list[str]] | None = None  # of the words up to LONG
+        self._by_length: dict[int, list[str]] = {}
         self._asked: dict[str, list[str]] = {}  # the same names recur in many articles
 
     def add(self, word: str) -> None:
         if word not in self.words:
             self.words[word] = len(self.words)
             self.longest = max(self.longest, len(word))
+            self._by_length.setdefault(len(word), []).append(word)
             self._by_deletion = None
             self._asked.clear()
 
     def near(self, query: str) -> list[str]:
         """The words `query` is `_one_letter_off`, in no particular order."""
-        if len(query) < MIN_LETTERS or len(query) > self.longest + 2:
+        size = len(query)
+        if size < MIN_LETTERS or size > self.longest + 2:
             return []  # too short to hint at, or more than two letters longer than any word
         found = self._asked.get(query)
         if found is None:
+            candidates: Iterable[str]
             if len(self.words) < self.LINEAR or len(self._asked) < self.LINEAR:
-                candidates: Iterable[str] = self.words
+                candidates = self.words
             else:
-                if self._by_deletion is None:
-                    self._by_deletion = {}
-                    for w in self.words:
-                        if len(w) >= MIN_LETTERS:
-                            for d in _deletions(w):
-                                self._by_deletion.setdefault(d, []).append(w)
-                candidates = dict.fromkeys(w for d in _deletions(query)
-                                           for w in self._by_deletion.get(d, ()))
+                # At most two letters off: at most two letters longer or shorter.
+                candidates = [w for n in range(size - 2, size + 3)
+                              if n > self.LONG or size > self.LONG
+                              for w in self._by_length.get(n, ())]
+                if size <= self.LONG:
+                    candidates += dict.fromkeys(w for d in _deletions(query)
+                                                for w in self._deletions().get(d, ()))
             found = self._asked[query] = [w for w in candidates if _one_letter_off(query, w)]
         return found
+
+    def _deletions(self) -> dict[str, list[str]]:
+        if self._by_deletion is None:
+            self._by_deletion = {}
+            for w in self.words:
+                if MIN_LETTERS <= len(w) <= self.LONG:
+                    for d in _deletions(w):
+                        self._by_deletion.setdefault(d, []).append(w)
+        return self._by_deletion
 
 
 Spelling = tuple[int, str, str, tuple[str, ...]]  # (order, entity id, spelling, folded tokens)
@@ -195,6 +202,8 @@ class _Index:
     single: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # one-word names
     single_words: _Near = field(default_factory=_Near)
     typos: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # word -> near names
+    windows: dict[tuple[tuple[str, ...], tuple[bool, ...]], list[Candidate]] = field(
+        default_factory=dict)  # (words, name-like) of 2+ words -> names one word off
 
 
 def _index(corpus: Corpus) -> _Index:
@@ -203,14 +212,15 @@ def _index(corpus: Corpus) -> _Index:
     for eid in corpus.entities:
         for spelling in corpus.entity(eid).spellings:
             index.exact.add(_plain(spelling))
-            index.folded.add(fold_text(spelling))
-            squeezed = _squeeze(spelling)
+            folded = fold_name(spelling)
+            index.folded.add(folded)
+            squeezed = "".join(ch for ch in folded if ch.isalnum())
             if len(squeezed) > MAX_LETTERS:
                 continue
             if len(squeezed) >= MIN_LETTERS:
                 index.squeezed.setdefault(squeezed, (eid, spelling))
                 index.prefixes.update(squeezed[:n] for n in range(1, len(squeezed) + 1))
-            keys = tuple(t.key for t in _tokens(spelling))
+            keys = tuple(t.key for t in _tokens(spelling)[0])
             if not keys:
                 continue
             if len(keys) == 1:
@@ -262,7 +272,10 @@ def _candidates(index: _Index, tokens: list[_Token]) -> dict[tuple[int, int], li
                 found.setdefault((i, j + 1), []).append((*index.squeezed[joined], -1))
             if tokens[j].ends_clause:
                 break
-        for eid, spelling in _single_typos(index, first.key):
+        typos = index.typos.get(first.key)
+        if typos is None:
+            typos = _single_typos(index, first.key)
+        for eid, spelling in typos:
             found.setdefault((i, i + 1), []).append((eid, spelling, 0))
     if index.near:
         _one_word_off(index, tokens, found)
@@ -292,26 +305,33 @@ def _one_word_off(index: _Index, tokens: list[_Token],
             second_same = keys[i + 1] in index.seconds[size]
             if not (first_same or second_same):
                 continue
-            window = keys[i:j]
-            hits: list[tuple[bool, int, str, str, int]] = []
-            for m in range(size):
-                if not (second_same if m == 0 else first_same):
-                    continue
-                token = tokens[i + m]
-                at = (size, m, tuple(window[:m] + window[m + 1:]))
-                if not token.name_like or at not in index.near:
-                    continue
-                names = index.near[at]
-                for word in index.near_words[at].near(token.key):
-                    for order, eid, spelling, _ in names[word]:
-                        hits.append((m == 0, order, eid, spelling, m))
+            window = (tuple(keys[i:j]), tuple(t.name_like for t in tokens[i:j]))
+            hits = index.windows.get(window)
+            if hits is None:  # names recur: each window is looked up once
+                hits = index.windows[window] = _window_hits(index, *window)
             if hits:
-                # In the order an anchor on the first word, then the second, finds them.
-                hits.sort()
-                listed = found.setdefault((i, j), [])
-                for _, _, eid, spelling, m in hits:
-                    if (eid, spelling, m) not in listed:
-                        listed.append((eid, spelling, m))
+                found.setdefault((i, j), []).extend(hits)
+
+
+def _window_hits(index: _Index, keys: tuple[str, ...],
+                 name_like: tuple[bool, ...]) -> list[Candidate]:
+    """The names of len(keys) words that the window `keys` is one word off, in the order an
+    anchor on the first word, then the second, finds them; each once."""
+    size = len(keys)
+    first_same, second_same = keys[0] in index.firsts[size], keys[1] in index.seconds[size]
+    hits: list[tuple[bool, int, str, str, int]] = []
+    for m in range(size):
+        # The word off is name-like; the first word is as in the name, else the second.
+        if not name_like[m] or not (second_same if m == 0 else first_same):
+            continue
+        at = (size, m, keys[:m] + keys[m + 1:])
+        if at in index.near:
+            names = index.near[at]
+            for word in index.near_words[at].near(keys[m]):
+                for order, eid, spelling, _ in names[word]:
+                    hits.append((m == 0, order, eid, spelling, m))
+    hits.sort()
+    return list(dict.fromkeys((eid, spelling, m) for _, _, eid, spelling, m in hits))
 
 
 def _single_typos(index: _Index, key: str) -> list[tuple[str, str]]:
@@ -334,12 +354,12 @@ def _close_to(index: _Index, written: str,
     """The (entity id, spelling) that `written` is a near miss of, if any."""
     if written in index.exact:
         return None
+    key = fold_text(written)
     for eid, spelling, k in candidates:
         if k < 0:  # same letters and digits: a case, spacing or punctuation variant
-            if fold_text(written) != fold_text(spelling) or not _style_only(
-                    written, _plain(spelling)):
+            if key != fold_name(spelling) or not _style_only(written, _plain(spelling)):
                 return eid, spelling
-        elif fold_text(written) not in index.folded and not written.isupper():
+        elif key not in index.folded and not written.isupper():
             return eid, spelling
     return None
 
@@ -351,16 +371,17 @@ def check_alias_hints(corpus: Corpus) -> None:
     index = _index(corpus)
     seen: set[tuple[str, str]] = set()
     for sid, article in corpus.articles.items():
-        tokens = _tokens(article.text)
+        tokens, starts = _tokens(article.text)
         inside = _inside_known(index, tokens)
         for (i, j), candidates in sorted(_candidates(index, tokens).items()):
             if (i, j) in inside:
                 continue
-            written = _plain(article.text[tokens[i].start:tokens[j - 1].end])
+            end = starts[j - 1] + len(tokens[j - 1].written)
+            written = _plain(article.text[starts[i]:end])
             found = _close_to(index, written, candidates)
             if found is not None and (found[0], written) not in seen:
                 seen.add((found[0], written))
-                _report(corpus, sid, article.display, article.line_col(tokens[i].start),
+                _report(corpus, sid, article.display, article.line_col(starts[i]),
                         written, *found)
 
 

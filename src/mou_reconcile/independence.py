@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain
 
 from mou_reconcile.load import Corpus
 
@@ -31,7 +31,9 @@ class Link:
 
 
 def shingles(text: str) -> tuple[set[int], list[str]]:
-    words = [w.casefold() for w in _WORD.findall(text)]
+    # Case folding never moves a word boundary in ASCII text: fold it whole, then split.
+    words = _WORD.findall(text.casefold()) if text.isascii() else [
+        w.casefold() for w in _WORD.findall(text)]
     # The hashes of the word 5-grams (tuples of consecutive words).
     return set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))), words
 
@@ -59,24 +61,36 @@ def find_links(corpus: Corpus) -> list[Link]:
         for other in corpus.source(sid).derived_from:
             if other in corpus.sources:
                 links.append(Link(other, sid, f"declared: {sid} derived_from {other}"))
-    index: dict[int, list[str]] = defaultdict(list)
     sets: dict[str, set[int]] = {}
     words: dict[str, list[str]] = {}
+    counts: Counter[int] = Counter()
     for sid, article in corpus.articles.items():
         sets[sid], words[sid] = shingles(article.text)
-        for h in sets[sid]:
-            index[h].append(sid)
-    # Pairs of texts that share a shingle, with how many they share: the work follows the
-    # shingles' owners, at most MAX_OWNERS of them, never all pairs of texts.
-    shared: Counter[tuple[str, str]] = Counter()
-    for owners in index.values():
-        if 1 < len(owners) <= MAX_OWNERS:
-            shared.update(combinations(sorted(owners), 2))
-    size = {sid: max(1, len(s)) for sid, s in sets.items()}
-    overlaps = [(a, b, n / min(size[a], size[b])) for (a, b), n in shared.items()]
+        counts.update(sets[sid])
+    # A shingle of one text tells nothing; one in very many is boilerplate, not copying.
+    telling = {h for h, n in counts.items() if 1 < n <= MAX_OWNERS}
+    owners: dict[int, list[str]] = defaultdict(list)
+    mine: dict[str, set[int]] = {}
+    for sid, found in sets.items():
+        mine[sid] = found & telling
+        for h in mine[sid]:
+            owners[h].append(sid)
+    # Each text counts the telling shingles it shares with each other text (at most
+    # MAX_OWNERS per shingle: never all pairs of texts). A pair's overlap is over its
+    # shorter text, so that text's side alone can pick the pair.
+    size = {sid: max(1, len(found)) for sid, found in sets.items()}
+    shared: dict[tuple[str, str], int] = {}
+    for a, found in mine.items():
+        least = COPY_THRESHOLD * size[a] - 1  # below, n / size[a] < COPY_THRESHOLD surely
+        for b, n in Counter(chain.from_iterable(owners[h] for h in found)).most_common():
+            if n < least:
+                break
+            if b != a and size[a] <= size[b]:
+                shared[(a, b) if a < b else (b, a)] = n
     declared = {frozenset((x.a, x.b)) for x in links}
-    for a, b, overlap in sorted(x for x in overlaps if x[2] >= COPY_THRESHOLD):
-        if frozenset((a, b)) not in declared:
+    for (a, b), n in sorted(shared.items()):
+        overlap = n / min(size[a], size[b])
+        if overlap >= COPY_THRESHOLD and frozenset((a, b)) not in declared:
             sample = _shared_sample(corpus.articles[a].text, words[a], sets[a] & sets[b])
             links.append(Link(a, b, f"text overlap {overlap:.2f}", round(overlap, 2), sample))
     return links

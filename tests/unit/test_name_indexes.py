@@ -163,7 +163,7 @@ def test_a_name_one_word_off_is_hinted_at_each_position(
     corpus = corpus_of(tmp_path, FERRY, {"wire": f"Officials of the {written} said.\n"})
     assert hints(corpus) == [(written, "Northgate Harbour Ferry Company", "ferry")]
     index = aliases._index(corpus)
-    tokens = aliases._tokens(corpus.articles["wire"].text)
+    tokens, _ = aliases._tokens(corpus.articles["wire"].text)
     found = aliases._candidates(index, tokens)
     assert found[(3, 7)] == [("ferry", "Northgate Harbour Ferry Company", position)]
 
@@ -212,16 +212,33 @@ def test_a_one_word_name_one_letter_off_is_hinted_closest_first(tmp_path: Path) 
                              ("Lepraas", "Lepreas", "lepreas")]
 
 
-@settings(max_examples=200, deadline=None)
-@given(a=st.text(alphabet="abcde", min_size=2, max_size=11),
-       b=st.text(alphabet="abcde", min_size=2, max_size=11))
-def test_words_one_letter_off_share_a_deletion(a: str, b: str) -> None:
+@st.composite
+def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A word and one up to three edits from it (lengths around `_Near.LONG` included)."""
+    long = aliases._Near.LONG
+    a = draw(st.text(alphabet="abcde", min_size=2, max_size=12)
+             | st.text(alphabet="abcde", min_size=long - 3, max_size=long + 3))
+    b = a
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(b)))
+        letter = draw(st.sampled_from("abcdef"))
+        b = draw(st.sampled_from([b[:k] + letter + b[k + 1:], b[:k] + letter + b[k:],
+                                  b[:k] + b[k + 1:]])) or b
+    return a, b
+
+
+@settings(max_examples=300, deadline=None)
+@given(pair=_near_pairs())
+def test_words_one_letter_off_are_found_near(pair: tuple[str, str]) -> None:
+    a, b = pair
     near = aliases._Near()
-    for word in ("zzzz", "yyyyyyy", b, "xxxxxxxxxx", "wwwww", "vvvvvv", "uuuuuuuuu", "tttt"):
+    others = ["zzzz", "yyyyyyy", "xxxxxxxxxx", "wwwww", "vvvvvv", "uuuuuuuuu", "t" * 40]
+    for word in [*others, b]:
         near.add(word)
-    for _ in range(aliases._Near.LINEAR + 1):  # asked often enough to be indexed
-        near.near(f"q{_}qqq")
+    for k in range(aliases._Near.LINEAR):  # asked often enough to be indexed
+        near.near(f"q{k}qqq")
     assert (b in near.near(a)) == aliases._one_letter_off(a, b)
+    assert len(near.near(a)) == len(set(near.near(a)))
 
 
 # -- copies -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple, cast
 
 from mou_reconcile import problems as P
@@ -22,7 +23,7 @@ from mou_reconcile.evidence import fold_name
 from mou_reconcile.load import Corpus
 from mou_reconcile.textfold import fold_text
 
-_TOKEN = re.compile(r"\S+")
+_SPACED = re.compile(r"(\S+)")
 _EDGES = "\"'“”‘’()[]{},.;:!?*•"
 _POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_END = re.compile(r"[.,;:!?]['\"’”)]*$")
@@ -72,8 +73,9 @@ def _word(raw: str) -> _Token | None:
 
 def _tokens(text: str) -> tuple[list[_Token], list[int]]:
     """The words of `text` and where each starts (it ends `len(written)` later)."""
-    found = list(map(_word, _TOKEN.findall(text)))
-    starts = [m.start() for m in _TOKEN.finditer(text)]
+    parts = _SPACED.split(text)  # white space, token, white space, token ..., white space
+    found = list(map(_word, parts[1::2]))
+    starts = list(accumulate(map(len, parts), initial=0))[1:-1:2]
     if None in found:  # a token of edge characters only: no word
         kept = [k for k, t in enumerate(found) if t is not None]
         found, starts = [found[k] for k in kept], [starts[k] for k in kept]

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from mou_reconcile import __version__
+from mou_reconcile.limits import read_head as _read_head
+from mou_reconcile.progress import isatty as _isatty
 
 FORMAT = 1  # of the entries: a change makes every older entry a miss
 MAGIC = b"mou-reconcile cache %d\n" % FORMAT
@@ -86,17 +88,6 @@ def disabled() -> bool:
 
 def _digest(data: bytes | memoryview) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
-def _read_head(path: Path | str, limit: int) -> bytes:
-    """At most limit + 1 bytes, as load.read_limited reads: what the run's answer depends on.
-    (Asking for no more than the file holds spares allocating `limit` bytes per file.)"""
-    with open(path, "rb") as handle:
-        want = min(os.fstat(handle.fileno()).st_size, limit) + 1
-        data = handle.read(want)
-        if len(data) == want <= limit:  # it grew since fstat: read on to the limit
-            data += handle.read(limit + 1 - want)
-        return data
 
 
 class Resolver:
@@ -180,13 +171,6 @@ def _dependencies() -> list[Any]:
             info = None
         out.append([name, origin, info and info.st_size, info and info.st_mtime_ns])
     return out
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def _terminal_size() -> list[int] | None:

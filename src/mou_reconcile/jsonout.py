@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_SCALARS = (str, int, float, bool, type(None))
 _INDENT = 2
 # How a mapping key is quoted: the C function json itself uses, when there is one.
 _KEY = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
@@ -65,43 +64,32 @@ def _encode(obj: Any, depth: int, out: list[str]) -> None:
         out.append(scalar(obj))
         return
     if kind is dict:
-        if not obj:
-            out.append("{}")
-            return
-        if all(type(v) in _SCALARS for v in obj.values()):
-            text = _flat(depth).encode(obj)
-            out.append("{" + "\n" + " " * (_INDENT * (depth + 1)) + text[1:-1] + "\n"
-                       + " " * (_INDENT * depth) + "}")
-            return
-        pad = "\n" + " " * (_INDENT * (depth + 1))
-        out.append("{")
-        first = True
-        for key, value in obj.items():
-            out.append(pad if first else "," + pad)
-            first = False
-            out.append(_KEY(_key(key)) + ": ")
-            _encode(value, depth + 1, out)
-        out.append("\n" + " " * (_INDENT * depth) + "}")
+        opening, closing, values = "{", "}", obj.values()
     elif kind is list or kind is tuple:
-        if not obj:
-            out.append("[]")
-            return
-        if all(type(v) in _SCALARS for v in obj):
-            text = _flat(depth).encode(list(obj))
-            out.append("[" + "\n" + " " * (_INDENT * (depth + 1)) + text[1:-1] + "\n"
-                       + " " * (_INDENT * depth) + "]")
-            return
-        pad = "\n" + " " * (_INDENT * (depth + 1))
-        out.append("[")
-        first = True
-        for value in obj:
-            out.append(pad if first else "," + pad)
-            first = False
-            _encode(value, depth + 1, out)
-        out.append("\n" + " " * (_INDENT * depth) + "]")
+        opening, closing, values = "[", "]", obj
     else:  # subclasses (an IntEnum, a str enum...) and anything else: as json would
         out.append(json.dumps(obj, indent=_INDENT, ensure_ascii=False).replace(
             "\n", "\n" + " " * (_INDENT * depth)))
+        return
+    if not obj:
+        out.append(opening + closing)
+        return
+    pad = "\n" + " " * (_INDENT * (depth + 1))
+    end = "\n" + " " * (_INDENT * depth) + closing
+    if all(type(v) in _SCALAR_TEXT for v in values):
+        text = _flat(depth).encode(obj if kind is dict else list(obj))
+        out.append(opening + pad + text[1:-1] + end)
+        return
+    out.append(opening)
+    first = True
+    for item in (obj.items() if kind is dict else obj):
+        out.append(pad if first else "," + pad)
+        first = False
+        if kind is dict:
+            key, item = item
+            out.append(_KEY(_key(key)) + ": ")
+        _encode(item, depth + 1, out)
+    out.append(end)
 
 
 def dumps(obj: Any) -> str:

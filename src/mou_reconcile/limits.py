@@ -64,3 +64,16 @@ def check_environment() -> None:
 
 def raise_hint(limit: Limit) -> str:
     return f"if the input is right, raise the limit with ${limit.env}"
+
+
+def read_head(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The file's first limit + 1 bytes at most: enough to tell it is over `limit`, and a
+    pipe or a device that never ends (/dev/zero) cannot exhaust memory. A regular file's
+    size is known, so a small one does not cost a `limit`-sized allocation; whatever the
+    size said (the file may grow), reading goes on to limit + 1."""
+    with open(path, "rb") as handle:
+        want = min(os.fstat(handle.fileno()).st_size, limit) + 1
+        data = handle.read(want)
+        if len(data) == want <= limit:
+            data += handle.read(limit + 1 - want)
+        return data

@@ -108,16 +108,8 @@ def line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def read_limited(path: Path, limit: int) -> bytes | None:
-    """The file's bytes, or None if it holds more than `limit`. Reads at most limit + 1
-    bytes, so a pipe or a device that never ends (/dev/zero) cannot exhaust memory."""
-    with open(path, "rb") as handle:
-        # A regular file's size is known: asking for limit + 1 bytes would allocate that
-        # much for every small article. Whatever the size said, read on until limit + 1.
-        size = os.fstat(handle.fileno()).st_size
-        data = handle.read(min(size, limit) + 1)
-        if len(data) <= min(size, limit):
-            return data
-        data += handle.read(limit + 1 - len(data))
+    """The file's bytes, or None if it holds more than `limit` (limits.read_head)."""
+    data = limits.read_head(path, limit)
     return data if len(data) <= limit else None
 
 

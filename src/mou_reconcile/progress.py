@@ -39,10 +39,7 @@ def wanted(stream: TextIO) -> bool:
         return False
     if os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
         return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError, OSError):  # closed, or not a real stream
-        return False
+    return isatty(stream)
 
 
 def begin(*, delay: float | None = None) -> None:
@@ -59,7 +56,7 @@ def begin(*, delay: float | None = None) -> None:
     global _current
     _current = _Tracker(sys.stderr, delay)
     sys.stderr = cast(TextIO, _Guard(sys.stderr, _current))
-    if _isatty(sys.stdout):
+    if isatty(sys.stdout):
         sys.stdout = cast(TextIO, _Guard(sys.stdout, _current))
 
 
@@ -81,14 +78,14 @@ def active() -> bool:
 
 
 def stage(label: str, total: int | None = None) -> None:
-    """A new stage: `label`, with `total` steps if known (then advanced by `advance`)."""
+    """A new stage: `label`, with `total` steps if known."""
     tracker = _current
     if tracker is not None:
         tracker.label, tracker.total, tracker.done = label, total, 0
 
 
 def advance(done: int) -> None:
-    """Steps done so far in the current stage."""
+    """Steps done so far in the current stage (one with a `total`)."""
     tracker = _current
     if tracker is not None:
         tracker.done = done
@@ -112,7 +109,8 @@ def _counted(tracker: _Tracker, items: Iterable[T], label: str,
         tracker.done = n  # one store per item: the thread reads it
 
 
-def _isatty(stream: Any) -> bool:
+def isatty(stream: Any) -> bool:
+    """Whether `stream` is a terminal; False for a closed or fake stream."""
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError, OSError):

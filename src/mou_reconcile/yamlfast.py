@@ -3,13 +3,14 @@
 libyaml emits a Python event object (with two marks) for every scalar, so reading a
 100,000-claim file that way costs more than everything else `check` does. Most claims files
 use a small part of YAML: block mappings and sequences, one-line scalars (plain, 'single'
-or "double" quoted) and one-line flow lists of plain scalars. This module reads exactly
-that part, line by line, and gives up (returns None) on anything else: multi-line scalars,
-block scalars, flow mappings, anchors, aliases, tags, tabs, CR line ends, control
-characters, duplicate keys, odd indentation. `yamlio.load_yaml` then reads the file the
-full way, which also reports every problem, so this reader never has to be right about
-broken input, only about the input it accepts: there it must give the same data as the
-full reader (tests/unit/test_yamlfast.py checks that against libyaml).
+or "double" quoted) and one-line flow lists and mappings of scalars. This module reads that
+part line by line. A value beyond it (a block scalar, a multi-line or tagged one, nested
+flow) is read the full way on its own lines; and anything that could be a problem (tabs,
+CR line ends, control characters, duplicate keys, aliases, odd indentation, nesting past the
+limit, an unreadable value) makes it give up (None): `yamlio.load_yaml` then reads the whole
+file the full way, which also reports every problem. So this reader never has to be right
+about broken input, only about the input it accepts: there it must give the same data as
+the full reader (tests/unit/test_yamlfast.py checks that against libyaml).
 
 Positions are recorded for the top-level keys and each item of a top-level list (the
 places every command points at). A deeper position, wanted only for a problem inside an

@@ -19,6 +19,7 @@ import pytest
 from conftest import CASES, REPO, Run
 from mou_reconcile import cache as cache_module
 from mou_reconcile import check as check_module
+from mou_reconcile import paths
 
 Cli = Callable[..., Run]
 
@@ -366,7 +367,7 @@ def test_the_resolver_agrees_with_realpath(tmp_path: Path) -> None:
     (tmp_path / "a" / "flink.txt").symlink_to(tmp_path / "a" / "b" / "f.txt")
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a" / "loop")
     (tmp_path / "a" / "up").symlink_to("..")
-    resolve = cache_module.Resolver()
+    resolve = paths.Resolver()
     names = ["b/f.txt", "link/f.txt", "flink.txt", "loop", "loop/f.txt", "missing/f.txt",
              "b/../b/f.txt", "up/a/b/f.txt", "b/f.txt/x", "..", ".", "b/", "link/../f.txt"]
     for _ in range(2):  # the second time from the resolver's folder cache

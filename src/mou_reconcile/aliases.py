@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import and_, attrgetter
 from typing import NamedTuple, cast
 
 from mou_reconcile import problems as P
@@ -46,10 +47,16 @@ class _Token(NamedTuple):
     lead: int  # edge characters stripped before the word
     ends_clause: bool
     name_like: bool  # starts with a capital or a digit, as names do
+    raw: str  # the whole token, as in the text
+
+
+_KEY, _RAW, _NAME_LIKE = attrgetter("key"), attrgetter("raw"), attrgetter("name_like")
 
 
 def _plain(text: str) -> str:
     """Case kept; compatibility forms, typographic quotes and dashes, spaces normalised."""
+    if text.isascii():  # NFKC and the typographic table leave ASCII as it is
+        return " ".join(text.split())
     return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC).split())
 
 
@@ -60,15 +67,30 @@ def _fold_word(word: str) -> tuple[str, str, bool]:
     return key, "".join(c for c in key if c.isalnum()), _name_like(word)
 
 
-@lru_cache(maxsize=1 << 17)
-def _word(raw: str) -> _Token | None:
+def _read_word(raw: str) -> _Token | None:
     lead = len(raw) - len(raw.lstrip(_EDGES))
     word = _POSSESSIVE.sub("", raw.strip(_EDGES))
     if not word:
         return None
     key, squeezed, name_like = _fold_word(word)
     return _Token(word, key, squeezed, lead,
-                  raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like)
+                  raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like, raw)
+
+
+class _WordCache(dict[str, "_Token | None"]):
+    """Each distinct token read once; a hit is one dictionary lookup, cheaper than an
+    lru_cache call on every token of every text. Emptied when full, to bound memory."""
+
+    LIMIT = 1 << 17
+
+    def __missing__(self, raw: str) -> _Token | None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        token = self[raw] = _read_word(raw)
+        return token
+
+
+_word = _WordCache().__getitem__
 
 
 def _tokens(text: str) -> tuple[list[_Token], list[int]]:
@@ -165,8 +187,9 @@ class _Near:
                               if n > self.LONG or size > self.LONG
                               for w in self._by_length.get(n, ())]
                 if size <= self.LONG:
-                    candidates += dict.fromkeys(w for d in _deletions(query)
-                                                for w in self._deletions().get(d, ()))
+                    by_deletion = self._deletions()
+                    shared = by_deletion.keys() & _deletions(query)  # in C: most share none
+                    candidates += dict.fromkeys(w for d in shared for w in by_deletion[d])
             found = self._asked[query] = [w for w in candidates if _one_letter_off(query, w)]
         return found
 
@@ -198,14 +221,61 @@ class _Index:
     # of the text one word off a name has the same key at that position.
     near: dict[tuple[int, int, tuple[str, ...]], dict[str, list[Spelling]]] = field(
         default_factory=dict)  # ... -> the word left out -> the names
-    near_words: dict[tuple[int, int, tuple[str, ...]], _Near] = field(default_factory=dict)
+    # Every word of those names: a word is near the same words whichever name and position
+    # it is looked up for, so each distinct word is looked up once.
+    phrase_words: _Near = field(default_factory=_Near)
     firsts: dict[int, set[str]] = field(default_factory=dict)  # size -> first words
+    longest: int = 0  # the most words of a name
     seconds: dict[int, set[str]] = field(default_factory=dict)  # size -> second words
     single: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # one-word names
     single_words: _Near = field(default_factory=_Near)
     typos: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # word -> near names
-    windows: dict[tuple[tuple[str, ...], tuple[bool, ...]], list[Candidate]] = field(
-        default_factory=dict)  # (words, name-like) of 2+ words -> names one word off
+    # The tokens from a window's first word to the longest name's size or the clause end
+    # -> (size, the names that many words are one word off) for each size.
+    windows: dict[tuple[str, ...], list[tuple[int, list[Candidate]]]] = field(
+        default_factory=dict)
+    roles: _Roles = field(init=False)  # word as written -> what it may start (_role)
+
+    def __post_init__(self) -> None:
+        self.roles = _Roles(self)
+
+
+# What a word may start, so that only those few words of a text are looked at (`_role`).
+_CHAIN = 1  # a name however spaced: "Sky 4.7" (`_candidates`)
+_TYPO = 2  # a one-word name one letter off
+_OPENS = 4  # a name-like first word of a name (`_one_word_off`)
+_SECOND = 8  # a second word of a name: the word before it may open a window
+_PHRASE = 16  # a first word of a name (`_inside_known`)
+
+
+class _Roles(dict[str, int]):
+    """The role of each token of the texts, worked out once when first seen."""
+
+    def __init__(self, index: _Index) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, raw: str) -> int:
+        word = _word(raw)
+        role = self[raw] = 0 if word is None else _role(self.index, word)
+        return role
+
+
+def _role(index: _Index, word: _Token) -> int:
+    """The `_CHAIN` ... `_PHRASE` bits of a word: where the loops below may start at it. A
+    word with none of them starts nothing, whatever its neighbours."""
+    key, squeezed, name_like = word.key, word.squeezed, word.name_like
+    role = _PHRASE if key in index.phrase_sizes else 0  # the first words, all sizes
+    if any(key in words for words in index.seconds.values()):
+        role |= _SECOND
+    if name_like:
+        if squeezed in index.prefixes:
+            role |= _CHAIN
+        if _single_typos(index, key):
+            role |= _TYPO
+        if role & _PHRASE:
+            role |= _OPENS
+    return role
 
 
 def _index(corpus: Corpus) -> _Index:
@@ -235,84 +305,139 @@ def _index(corpus: Corpus) -> _Index:
                 sizes.append(len(keys))
                 sizes.sort()
             index.firsts.setdefault(len(keys), set()).add(keys[0])
+            index.longest = max(index.longest, len(keys))
             index.seconds.setdefault(len(keys), set()).add(keys[1])
             for m in range(len(keys)):
                 at = (len(keys), m, keys[:m] + keys[m + 1:])
-                if at not in index.near:
-                    index.near[at], index.near_words[at] = {}, _Near()
-                index.near[at].setdefault(keys[m], []).append((order, eid, spelling, keys))
-                index.near_words[at].add(keys[m])
+                names = index.near.setdefault(at, {})
+                names.setdefault(keys[m], []).append((order, eid, spelling, keys))
+                index.phrase_words.add(keys[m])
             order += 1
     return index
 
 
-def _inside_known(index: _Index, tokens: list[_Token]) -> set[tuple[int, int]]:
+class _Text:
+    """An article's words (the `_tokens`), the tokens they were read from, and what each may
+    start (`_role`). Where each starts in the text is worked out only if asked: most
+    windows are read off their words."""
+
+    def __init__(self, text: str, index: _Index) -> None:
+        self.text = text
+        self.raw = text.split()  # str.split and `_SPACED` split at the same white space
+        found = list(map(_word, self.raw))
+        self.tokens: list[_Token] = list(filter(None, found))
+        self.roles = list(map(index.roles.__getitem__, self.raw))
+        self.gaps = len(self.tokens) < len(found)  # tokens of edge characters only, left out
+        if self.gaps:
+            self.raw = list(compress(self.raw, found))
+            self.roles = list(compress(self.roles, found))
+
+    def having(self, role: int) -> Iterator[int]:
+        """The positions of the words with `role`, found without a Python loop."""
+        return compress(count(), map(and_, self.roles, repeat(role)))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return _tokens(self.text)[1]
+
+    def spelled(self, i: int, j: int) -> str:
+        """Words [i, j) as the text writes them (`_plain`), from the first word's start to
+        the last one's end."""
+        first, last = self.tokens[i], self.tokens[j - 1]
+        if i == j - 1:
+            return _plain(first.written)
+        if not self.gaps:
+            # Joined by single spaces: what `_plain` makes of ASCII words, whatever white
+            # space stood between them (the NFKC form of white space is white space).
+            words = [first.raw[first.lead:], *map(_RAW, self.tokens[i + 1:j - 1]),
+                     last.raw[:last.lead + len(last.written)]]
+            joined = " ".join(words)
+            if joined.isascii():
+                return joined
+        return _plain(self.text[self.starts[i]:self.starts[j - 1] + len(last.written)])
+
+
+def _inside_known(index: _Index, text: _Text) -> set[tuple[int, int]]:
     """Token windows strictly inside a listed spelling as the text writes it: "Bayline" in
     "Bayline Ferries" is part of a listed name, not a spelling of its own."""
     inside: set[tuple[int, int]] = set()
-    keys = [t.key for t in tokens]
-    for a, key in enumerate(keys):
-        for size in index.phrase_sizes.get(key, ()):
+    keys = list(map(_KEY, text.tokens))
+    for a in text.having(_PHRASE):
+        for size in index.phrase_sizes[keys[a]]:
             if a + size <= len(keys) and tuple(keys[a:a + size]) in index.phrases:
                 inside |= {(i, j) for i in range(a, a + size)
                            for j in range(i + 1, a + size + 1) if j - i < size}
     return inside
 
 
-def _candidates(index: _Index, tokens: list[_Token]) -> dict[tuple[int, int], list[Candidate]]:
-    """Token windows [i, j) close to a spelling, by cheap lookups; `_close_to` decides."""
+def _candidates(index: _Index, text: _Text) -> dict[tuple[int, int], list[Candidate]]:
+    """Token windows [i, j) close to a spelling, by cheap lookups; `_close_to` decides. Only
+    the words with a role are visited: most words start nothing."""
     found: dict[tuple[int, int], list[Candidate]] = {}
-    for i, first in enumerate(tokens):
-        if not first.name_like:
-            continue
-        joined = ""  # same letters and digits, however spaced or cased: "Sky 4.7"
-        for j in range(i, len(tokens)):
-            joined += tokens[j].squeezed
-            if joined not in index.prefixes:
-                break
-            if joined in index.squeezed:
-                found.setdefault((i, j + 1), []).append((*index.squeezed[joined], -1))
-            if tokens[j].ends_clause:
-                break
-        typos = index.typos.get(first.key)
-        if typos is None:
-            typos = _single_typos(index, first.key)
-        for eid, spelling in typos:
-            found.setdefault((i, i + 1), []).append((eid, spelling, 0))
-    if index.near:
-        _one_word_off(index, tokens, found)
+    tokens, roles = text.tokens, text.roles
+    opened = -1  # the last window start looked at
+    for k in text.having(_CHAIN | _TYPO | _OPENS | _SECOND):
+        role = roles[k]
+        if role & _CHAIN:
+            _spaced(index, tokens, k, found)
+        if role & _TYPO:  # after any spacing variant at the same word
+            for eid, spelling in _single_typos(index, tokens[k].key):
+                found.setdefault((k, k + 1), []).append((eid, spelling, 0))
+        # A window of a name's size opens where its first or second word is as in a name.
+        if role & _SECOND and k - 1 > opened and tokens[k - 1].name_like:
+            _one_word_off(index, text, k - 1, found)
+        if role & _OPENS:
+            _one_word_off(index, text, k, found)
+            opened = k
     return found
 
 
-def _one_word_off(index: _Index, tokens: list[_Token],
+def _spaced(index: _Index, tokens: list[_Token], i: int,
+            found: dict[tuple[int, int], list[Candidate]]) -> None:
+    """Windows from word i with the same letters and digits as a name, however spaced or
+    cased ("Sky 4.7"), not crossing a clause end."""
+    joined = ""
+    for j in range(i, len(tokens)):
+        joined += tokens[j].squeezed
+        if joined not in index.prefixes:
+            break
+        if joined in index.squeezed:
+            found.setdefault((i, j + 1), []).append((*index.squeezed[joined], -1))
+        if tokens[j].ends_clause:
+            break
+
+
+def _one_word_off(index: _Index, text: _Text, i: int,
                   found: dict[tuple[int, int], list[Candidate]]) -> None:
-    """Windows of 2+ words, starting with a name-like word and not crossing a clause end,
-    with exactly one name-like word one letter off (two in long words) a name's word at the
-    same position: looked up by the window with that position left out."""
-    n = len(tokens)
-    keys = [t.key for t in tokens]
-    sizes = sorted(index.firsts)
-    clause_end = n  # the first token at or after i that ends a clause (n: none)
-    for i in range(n - 1, -1, -1):
-        if tokens[i].ends_clause:
-            clause_end = i
-        if not tokens[i].name_like:
-            continue
-        limit = min(n, clause_end + 1)  # the words before the window's last end no clause
-        for size in sizes:
-            j = i + size
-            if j > limit:
-                break
-            first_same = keys[i] in index.firsts[size]  # the first word as in some name
-            second_same = keys[i + 1] in index.seconds[size]
-            if not (first_same or second_same):
-                continue
-            window = (tuple(keys[i:j]), tuple(t.name_like for t in tokens[i:j]))
-            hits = index.windows.get(window)
-            if hits is None:  # names recur: each window is looked up once
-                hits = index.windows[window] = _window_hits(index, *window)
+    """Windows of 2+ words from name-like word i, not crossing a clause end, with exactly
+    one name-like word one letter off (two in long words) a name's word at the same
+    position: looked up by the window with that position left out."""
+    tokens = text.tokens
+    end = i + 1  # the window's words: up to the longest name's size, before the last no
+    last = min(len(tokens), i + index.longest)  # clause ends
+    while end < last and not tokens[end - 1].ends_clause:
+        end += 1
+    window = tuple(text.raw[i:end])
+    sizes = index.windows.get(window)
+    if sizes is None:  # names recur: each window is looked up once
+        sizes = index.windows[window] = _window_sizes(index, tokens[i:end])
+    for size, hits in sizes:
+        found.setdefault((i, i + size), []).extend(hits)
+
+
+def _window_sizes(index: _Index, tokens: list[_Token]) -> list[tuple[int, list[Candidate]]]:
+    """For each size of name, from the shortest, the names the first that many `tokens` are
+    one word off, if any."""
+    keys, name_like = tuple(map(_KEY, tokens)), tuple(map(_NAME_LIKE, tokens))
+    out = []
+    for size in sorted(index.firsts):
+        if size > len(keys):
+            break
+        if keys[0] in index.firsts[size] or keys[1] in index.seconds[size]:
+            hits = _window_hits(index, keys[:size], name_like[:size])
             if hits:
-                found.setdefault((i, j), []).extend(hits)
+                out.append((size, hits))
+    return out
 
 
 def _window_hits(index: _Index, keys: tuple[str, ...],
@@ -326,12 +451,13 @@ def _window_hits(index: _Index, keys: tuple[str, ...],
         # The word off is name-like; the first word is as in the name, else the second.
         if not name_like[m] or not (second_same if m == 0 else first_same):
             continue
-        at = (size, m, keys[:m] + keys[m + 1:])
-        if at in index.near:
-            names = index.near[at]
-            for word in index.near_words[at].near(keys[m]):
-                for order, eid, spelling, _ in names[word]:
+        names = index.near.get((size, m, keys[:m] + keys[m + 1:]))
+        if names:
+            for word in index.phrase_words.near(keys[m]):
+                for order, eid, spelling, _ in names.get(word, ()):
                     hits.append((m == 0, order, eid, spelling, m))
+    if not hits:
+        return []
     hits.sort()
     return list(dict.fromkeys((eid, spelling, m) for _, _, eid, spelling, m in hits))
 
@@ -373,18 +499,19 @@ def check_alias_hints(corpus: Corpus) -> None:
     index = _index(corpus)
     seen: set[tuple[str, str]] = set()
     for sid, article in corpus.articles.items():
-        tokens, starts = _tokens(article.text)
-        inside = _inside_known(index, tokens)
-        for (i, j), candidates in sorted(_candidates(index, tokens).items()):
-            if (i, j) in inside:
+        text = _Text(article.text, index)
+        inside: set[tuple[int, int]] | None = None  # asked only for the rare near miss
+        for (i, j), candidates in sorted(_candidates(index, text).items()):
+            written = text.spelled(i, j)
+            near = _close_to(index, written, candidates)
+            if near is None:
                 continue
-            end = starts[j - 1] + len(tokens[j - 1].written)
-            written = _plain(article.text[starts[i]:end])
-            found = _close_to(index, written, candidates)
-            if found is not None and (found[0], written) not in seen:
-                seen.add((found[0], written))
-                _report(corpus, sid, article.display, article.line_col(starts[i]),
-                        written, *found)
+            if inside is None:
+                inside = _inside_known(index, text)
+            if (i, j) not in inside and (near[0], written) not in seen:
+                seen.add((near[0], written))
+                _report(corpus, sid, article.display, article.line_col(text.starts[i]),
+                        written, *near)
 
 
 def _report(corpus: Corpus, sid: str, display: str, where: tuple[int, int], written: str,

@@ -37,6 +37,7 @@ from typing import Any, TextIO, cast
 
 from mou_reconcile import __version__
 from mou_reconcile.limits import read_head as _read_head
+from mou_reconcile.paths import Resolver, locate
 from mou_reconcile.progress import isatty as _isatty
 
 FORMAT = 1  # of the entries: a change makes every older entry a miss
@@ -90,53 +91,23 @@ def _digest(data: bytes | memoryview) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-class Resolver:
-    """os.path.realpath, resolving each folder once: a corpus's articles share a few, and
-    realpath looks at every component of every path."""
-
-    def __init__(self) -> None:
-        self.folders: dict[str, str] = {}
-
-    def __call__(self, path: str) -> str:
-        folder, name = os.path.split(path)
-        if not folder or name in ("", os.curdir, os.pardir):
-            return os.path.realpath(path)
-        real = self.folders.get(folder)
-        if real is None:
-            real = self.folders[folder] = os.path.realpath(folder)
-        joined = os.path.join(real, name)
-        try:
-            if stat.S_ISLNK(os.lstat(joined).st_mode):
-                return os.path.realpath(path)
-        except OSError:  # as realpath does: a name that cannot be looked at stays as it is
-            pass
-        return joined
-
-
 def article_state(root: str, root_resolved: str, raw: str, limit: int,
                   resolve: Callable[[str], str] = os.path.realpath) -> list[Any]:
-    """What reading a source's article `raw` finds: the file it resolves to and a digest of
-    its first limit + 1 bytes, or why it is not read. The same state means the same reading
-    by load.py; any change there (a new file, a link pointing elsewhere) changes the state."""
-    try:
-        target = resolve(os.path.join(root, raw))
-    except (ValueError, OSError) as exc:  # a NUL in the name
-        return ["unresolvable", type(exc).__name__]
-    inside = target == root_resolved or target.startswith(root_resolved.rstrip(os.sep) + os.sep)
-    if os.path.isabs(raw) or not inside:
-        return ["outside", target]
-    try:
-        mode = os.stat(target).st_mode  # a symbolic-link loop: ELOOP, below
-        if stat.S_ISDIR(mode):
-            return ["folder", target]
-        if not stat.S_ISREG(mode):  # a FIFO: never opened
-            return ["not a regular file", target]
-        data = _read_head(target, limit)
-    except FileNotFoundError:
-        return ["missing", target]
-    except OSError as exc:
-        return ["unreadable", target, exc.errno, exc.strerror]
-    return ["file", target, _digest(data)]
+    """What reading a source's article `raw` finds (paths.locate): the file it resolves to
+    and a digest of its first limit + 1 bytes, or why it is not read. The same state means
+    the same reading by load.py; any change (a new file, a link pointing elsewhere) changes
+    the state."""
+    found = locate(root, root_resolved, raw, resolve)
+    if found.state == "file":
+        try:
+            return ["file", found.target, _digest(_read_head(found.target, limit))]
+        except FileNotFoundError:
+            return ["missing", found.target]
+        except OSError as exc:
+            return ["unreadable", found.target, exc.errno, exc.strerror]
+    if found.error is not None:
+        return [found.state, found.target, found.error.errno, found.error.strerror]
+    return [found.state, found.target]
 
 
 def _package_files() -> list[Any]:

@@ -6,6 +6,7 @@ Heavy modules (pydantic, yaml, rich) are imported inside commands, so `--help` a
 
 # No `from __future__ import annotations`: typer would eval every annotation string at start-up.
 
+import gc
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -207,6 +208,12 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
             if hit is not None:
                 _replay(hit, output)
     progress.begin()
+    # No cyclic garbage collection while the command works: the pipeline makes millions of
+    # long-lived objects and next to no reference cycles, and the full collections that
+    # their growing number sets off cost a quarter of `check` at 100,000 claims, for ~5%
+    # less memory (benchmarks/run).
+    collecting = gc.isenabled()
+    gc.disable()
     recorder = None
     if pending is not None:
         recorder = cache.Recorder()
@@ -219,6 +226,8 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
         code = exc.exit_code
         raise
     finally:
+        if collecting:
+            gc.enable()
         if recorder is not None:
             recorder.stop()
         progress.end()

@@ -3,13 +3,16 @@
 Agreement between a story and its copy is not corroboration (truth-discovery research on
 source dependence: count a copy group once). Two sources join one group when one declares
 `derived_from` the other, or when their texts share a large part of their word 5-grams.
-Shingles are hashed and indexed, so only pairs that share a shingle are ever compared.
+Shingles are hashed and indexed, and a text is compared only with the texts that have one
+of its rarest few shingles (`_overlaps`): never all pairs of texts.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -30,18 +33,31 @@ class Link:
     sample: str | None = None  # a shared passage, for people to judge
 
 
-def shingles(text: str) -> tuple[set[int], list[str]]:
-    # Case folding never moves a word boundary in ASCII text: fold it whole, then split.
-    words = _WORD.findall(text.casefold()) if text.isascii() else [
-        w.casefold() for w in _WORD.findall(text)]
-    # The hashes of the word 5-grams (tuples of consecutive words).
-    return set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))), words
+def shingles(text: str) -> set[int]:
+    """The hashes of the text's word 5-grams."""
+    return set(_hashes(_words(text)))
 
 
-def _shared_sample(text_a: str, words_a: list[str], shared: set[int]) -> str:
+def _hashes(words: list[str]) -> Iterator[int]:
+    """The hashes of the word 5-grams (tuples of consecutive words), in order."""
+    return map(hash, zip(*(words[k:] for k in range(SHINGLE))))
+
+
+def _words(text: str) -> list[str]:
+    """The text's words, case-folded one by one."""
+    if text.isascii():  # case folding never moves a word boundary here: fold it whole
+        return _WORD.findall(text.casefold())
+    # Elsewhere it can ('ǰ' folds to 'j' and a combining mark), so the words are found
+    # first. Folding maps each character on its own, so they can be folded all at once,
+    # joined by a space that no word holds and no character folds to.
+    words = _WORD.findall(text)
+    return " ".join(words).casefold().split(" ") if words else []
+
+
+def _shared_sample(text_a: str, shared: set[int]) -> str:
     # The longest run of shared shingles in A, in A's own words: what the texts have in common.
     best, run_start, best_span = 0, -1, (0, 0)
-    for i, h in enumerate(map(hash, zip(*(words_a[k:] for k in range(SHINGLE))))):
+    for i, h in enumerate(_hashes(_words(text_a))):
         if h in shared:
             if run_start < 0:
                 run_start = i
@@ -61,39 +77,49 @@ def find_links(corpus: Corpus) -> list[Link]:
         for other in corpus.source(sid).derived_from:
             if other in corpus.sources:
                 links.append(Link(other, sid, f"declared: {sid} derived_from {other}"))
-    sets: dict[str, set[int]] = {}
-    words: dict[str, list[str]] = {}
-    counts: Counter[int] = Counter()
-    for sid, article in corpus.articles.items():
-        sets[sid], words[sid] = shingles(article.text)
-        counts.update(sets[sid])
-    # A shingle of one text tells nothing; one in very many is boilerplate, not copying.
-    telling = {h for h, n in counts.items() if 1 < n <= MAX_OWNERS}
-    owners: dict[int, list[str]] = defaultdict(list)
-    mine: dict[str, set[int]] = {}
-    for sid, found in sets.items():
-        mine[sid] = found & telling
-        for h in mine[sid]:
-            owners[h].append(sid)
-    # Each text counts the telling shingles it shares with each other text (at most
-    # MAX_OWNERS per shingle: never all pairs of texts). A pair's overlap is over its
-    # shorter text, so that text's side alone can pick the pair.
+    sets = {sid: shingles(article.text) for sid, article in corpus.articles.items()}
     size = {sid: max(1, len(found)) for sid, found in sets.items()}
-    shared: dict[tuple[str, str], int] = {}
-    for a, found in mine.items():
-        least = COPY_THRESHOLD * size[a] - 1  # below, n / size[a] < COPY_THRESHOLD surely
-        for b, n in Counter(chain.from_iterable(owners[h] for h in found)).most_common():
-            if n < least:
-                break
-            if b != a and size[a] <= size[b]:
-                shared[(a, b) if a < b else (b, a)] = n
     declared = {frozenset((x.a, x.b)) for x in links}
-    for (a, b), n in sorted(shared.items()):
+    for (a, b), n in sorted(_overlaps(sets, size).items()):
         overlap = n / min(size[a], size[b])
         if overlap >= COPY_THRESHOLD and frozenset((a, b)) not in declared:
-            sample = _shared_sample(corpus.articles[a].text, words[a], sets[a] & sets[b])
+            sample = _shared_sample(corpus.articles[a].text, sets[a] & sets[b])
             links.append(Link(a, b, f"text overlap {overlap:.2f}", round(overlap, 2), sample))
     return links
+
+
+def _overlaps(sets: dict[str, set[int]], size: dict[str, int]) -> dict[tuple[str, str], int]:
+    """(a, b) with a < b -> the telling shingles the two texts share, for every pair that
+    may reach COPY_THRESHOLD of its shorter text's shingles (and a few that do not).
+
+    A text A shares at least `need` of its telling shingles with B only if B has one of
+    any len - need + 1 of them (B misses at most need - 1). Taking A's rarest ones leaves
+    few texts to compare with A; each shingle has at most MAX_OWNERS texts.
+    """
+    counts = Counter(chain.from_iterable(sets.values()))
+    # A shingle of one text tells nothing; one in very many is boilerplate, not copying.
+    telling = {h for h, n in counts.items() if 1 < n <= MAX_OWNERS}
+    mine: dict[str, set[int]] = {}  # a text's telling shingles, if it can be a shorter text
+    probes: dict[str, list[int]] = {}
+    for a, found in sets.items():
+        # A pair's overlap is over its shorter text, so that text's side alone picks it.
+        # Sharing fewer than `need` makes less than COPY_THRESHOLD of A (- 1: a margin).
+        need = max(1, math.ceil(COPY_THRESHOLD * size[a] - 1))
+        have = found & telling
+        if len(have) >= need:
+            mine[a] = have
+            probes[a] = sorted(have, key=counts.__getitem__)[:len(have) - need + 1]
+    probed = set(chain.from_iterable(probes.values()))
+    owners: dict[int, list[str]] = defaultdict(list)
+    for sid, found in sets.items():
+        for h in found & probed:
+            owners[h].append(sid)
+    shared: dict[tuple[str, str], int] = {}
+    for a, probe in probes.items():
+        for b in set(chain.from_iterable(owners[h] for h in probe)):
+            if b != a and size[a] <= size[b]:
+                shared[(a, b) if a < b else (b, a)] = len(mine[a] & sets[b])
+    return shared
 
 
 def groups(source_ids: list[str], links: list[Link]) -> dict[str, str]:

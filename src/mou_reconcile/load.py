@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from mou_reconcile import limits, progress
+from mou_reconcile import limits, paths, progress
 from mou_reconcile import problems as P
 from mou_reconcile.article import Article
 from mou_reconcile.models import SECTIONS, Claim, Entity, Property, Resolution, Source
@@ -319,45 +318,50 @@ def _name_claims(corpus: Corpus) -> None:
 
 
 def _read_articles(corpus: Corpus) -> None:
-    root = corpus.root.resolve()
+    root = str(corpus.root)
+    root_resolved = os.path.realpath(root)
+    shown_in = str(Path(corpus.display).parent)
+    resolve = paths.Resolver()
     limit = limits.value(limits.ARTICLE_BYTES)
     for sid, entry in progress.track(corpus.sources.items(), "reading articles"):
         src: Source = entry.model
         at: PathKey = ("sources", entry.index, "file")
-        raw = Path(src.file)
-        try:
-            target = (corpus.root / raw).resolve()
-        except (RuntimeError, ValueError) as exc:  # a symbolic-link loop, a NUL in the name
-            why = "a symbolic link loop" if isinstance(exc, RuntimeError) else "a NUL character"
+        found = paths.locate(root, root_resolved, src.file, resolve)
+        if found.state in ("nul", "loop"):
+            why = "a NUL character" if found.state == "nul" else "a symbolic link loop"
             corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {src.file!r} cannot be"
                        f" opened: its path holds {why}")
             continue
-        if raw.is_absolute() or not target.is_relative_to(root):
+        if found.state == "outside":
             corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {src.file!r} is outside the"
                        " claims file's folder", "keep articles in the claims file's folder")
             continue
-        shown = str(Path(corpus.display).parent / raw)
-        try:
-            mode = os.stat(target).st_mode
-            if stat.S_ISDIR(mode):
-                corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is a folder")
-                continue
-            if not stat.S_ISREG(mode):  # opening a FIFO would wait forever
-                corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is not a"
-                           " regular file")
-                continue
-            data = read_limited(target, limit)
-            if data is None:
-                corpus.add(P.LIMIT, at, f"source {sid!r}: {shown} is larger than the limit"
-                           f" of {limit:,} bytes", limits.raise_hint(limits.ARTICLE_BYTES))
-                continue
-        except FileNotFoundError:
+        shown = _shown(shown_in, src.file)
+        if found.state == "file":
+            try:
+                data = read_limited(Path(found.target), limit)
+            except FileNotFoundError:  # deleted since
+                found = paths.Located("missing", found.target)
+            except OSError as exc:
+                found = paths.Located("unreadable", found.target, exc)
+        if found.state == "missing":
             corpus.add(P.SOURCE_MISSING, at, f"source {sid!r}: {shown} does not exist",
                        "paths are relative to the folder holding the claims file")
             continue
-        except OSError as exc:
-            corpus.add(P.SOURCE_UNREADABLE, at,
-                       f"source {sid!r}: {shown} cannot be read: {exc.strerror or exc}")
+        if found.state == "unreadable":
+            reason: object = (found.error and found.error.strerror) or found.error
+            corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} cannot be read: {reason}")
+            continue
+        if found.state == "folder":
+            corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is a folder")
+            continue
+        if found.state != "file":
+            corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {shown} is not a"
+                       " regular file")
+            continue
+        if data is None:
+            corpus.add(P.LIMIT, at, f"source {sid!r}: {shown} is larger than the limit"
+                       f" of {limit:,} bytes", limits.raise_hint(limits.ARTICLE_BYTES))
             continue
         try:
             text = data.decode("utf-8")
@@ -367,4 +371,12 @@ def _read_articles(corpus: Corpus) -> None:
                        f" 0x{data[exc.start]:02x} at {shown}:{line}:{col})",
                        "convert the article to UTF-8")
             continue
-        corpus.articles[sid] = Article(sid, target, shown, text)
+        corpus.articles[sid] = Article(sid, Path(found.target), shown, text)
+
+
+def _shown(folder: str, raw: str) -> str:
+    """`raw` in the claims file's `folder` as users see it: str(Path(folder) / raw), without
+    pathlib's cost for the common plain relative path ("articles/a.txt")."""
+    if os.sep != "/" or raw.startswith("/") or any(part in ("", ".") for part in raw.split("/")):
+        return str(Path(folder) / raw)
+    return raw if folder == "." else f"{folder.rstrip('/')}/{raw}"

@@ -73,24 +73,31 @@ def spellings_by_source(corpus: Corpus, entity: Entity) -> dict[str, list[tuple[
 
 def _found(corpus: Corpus, sid: str, names: list[str], entity: Entity) -> dict[str, int]:
     article = corpus.articles[sid]
-    text = article.folded.text
-    spans = sorted({span for name in names for span in name_spans(text, name)},
-                   key=lambda s: (s[0], -s[1]))
-    kept: list[tuple[int, int]] = []
-    for a, b in spans:
-        if kept and a < kept[-1][1]:  # inside (or overlapping) a longer match
-            continue
-        kept.append((a, b))
     found: dict[str, int] = {}
-    for a, b in kept:
+    for a, b in _longest_matches(article.folded.text, names):
         start, end = article.folded.span(a, b)
         written = " ".join(article.text[start:end].split())
         if written.isupper() and len(written) > 1 and not _is_acronym(written, entity):
             # Capitals for style (a dateline, a headline): the same spelling as the
             # entity's own form, not another one.
             written = _styled_as(written, entity)
-        found.setdefault(written, article.line_col(start)[0])
+        if written not in found:
+            found[written] = article.line_col(start)[0]
     return found
+
+
+def _longest_matches(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the names stand in the folded text, left to right, without those inside (or
+    overlapping) a longer or earlier match."""
+    if len(names) == 1:  # name_spans's matches already are
+        return list(name_spans(text, names[0]))
+    spans = sorted({span for name in names for span in name_spans(text, name)},
+                   key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if not kept or a >= kept[-1][1]:
+            kept.append((a, b))
+    return kept
 
 
 def _is_acronym(written: str, entity: Entity) -> bool:

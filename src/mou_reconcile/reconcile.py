@@ -154,20 +154,23 @@ def _evidence(result: CheckResult, entry: ClaimEntry) -> Evidence:
                     dict(entry.claim.context or {}), line, col)
 
 
-def _value_groups(result: CheckResult, entries: list[ClaimEntry], ptype: str,
-                  names: dict[str, str]) -> list[ValueGroup]:
-    grouped: dict[Any, ValueGroup] = {}
+def _alike(entries: list[ClaimEntry], ptype: str) -> list[list[ClaimEntry]]:
+    """The claims grouped by value and bound, in the order the values are shown."""
+    grouped: dict[Any, list[ClaimEntry]] = {}
     for entry in entries:
-        c = entry.claim
-        key = claim_key(c, ptype)
-        if key not in grouped:
-            grouped[key] = ValueGroup(show_value(c, ptype, names), c.value,
-                                      c.effective_bound if ptype in NUMERIC_TYPES else None, [])
-        grouped[key].evidence.append(_evidence(result, entry))
+        grouped.setdefault(claim_key(entry.claim, ptype), []).append(entry)
     out = list(grouped.values())
     if ptype in NUMERIC_TYPES:  # smallest first: "9 vs 10 vs 24", "1,500 vs up to 300,000"
-        out.sort(key=lambda g: (_points_of(g.value), g.bound or ""))
+        out.sort(key=lambda g: (_points_of(g[0].claim.value), g[0].claim.effective_bound))
     return out
+
+
+def _value_group(result: CheckResult, alike: list[ClaimEntry], ptype: str,
+                 names: dict[str, str]) -> ValueGroup:
+    c = alike[0].claim
+    return ValueGroup(show_value(c, ptype, names), c.value,
+                      c.effective_bound if ptype in NUMERIC_TYPES else None,
+                      [_evidence(result, entry) for entry in alike])
 
 
 def differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
@@ -234,10 +237,11 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     independent = {groups.get(e.claim.source, e.claim.source) for e in entries}
     if len(independent) == 1:
         kinds.append("uncorroborated")
-    values = _value_groups(result, entries, ptype, names)
-    corroborations = _corroborations(fact, values, groups)
-    if not kinds:
+    alike = _alike(entries, ptype)
+    corroborations = _corroborations(fact, alike, ptype, groups, names)
+    if not kinds:  # most facts: their evidence is not needed
         return None, corroborations
+    values = [_value_group(result, group, ptype, names) for group in alike]
     order = ["conflict", "arithmetic", "scope", "magnitude", "enumeration", "uncorroborated"]
     kinds.sort(key=order.index)
     d = Discrepancy(fact, first.subject, first.property, kinds, values,
@@ -260,15 +264,18 @@ def _message(values: list[ValueGroup], unit: str | None) -> str:
     return f"{text} {unit}" if unit and len(values) > 1 else text
 
 
-def _corroborations(fact: str, values: list[ValueGroup],
-                    groups: dict[str, str]) -> list[Corroboration]:
+def _corroborations(fact: str, alike: list[list[ClaimEntry]], ptype: str,
+                    groups: dict[str, str], names: dict[str, str]) -> list[Corroboration]:
     """Values stated alike (bound included: a ceiling does not confirm a count) by two or
     more independent sources."""
     out = []
-    for g in values:
-        independent = len({groups.get(s, s) for s in g.sources})
+    for same in alike:
+        sources = list(dict.fromkeys(e.claim.source for e in same))
+        independent = len({groups.get(s, s) for s in sources})
         if independent >= 2:
-            out.append(Corroboration(fact, g.display, g.value, g.sources, independent))
+            c = same[0].claim
+            out.append(Corroboration(fact, show_value(c, ptype, names), c.value, sources,
+                                     independent))
     return out
 
 

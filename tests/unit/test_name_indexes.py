@@ -163,8 +163,7 @@ def test_a_name_one_word_off_is_hinted_at_each_position(
     corpus = corpus_of(tmp_path, FERRY, {"wire": f"Officials of the {written} said.\n"})
     assert hints(corpus) == [(written, "Northgate Harbour Ferry Company", "ferry")]
     index = aliases._index(corpus)
-    tokens, _ = aliases._tokens(corpus.articles["wire"].text)
-    found = aliases._candidates(index, tokens)
+    found = aliases._candidates(index, aliases._Text(corpus.articles["wire"].text, index))
     assert found[(3, 7)] == [("ferry", "Northgate Harbour Ferry Company", position)]
 
 
@@ -185,14 +184,16 @@ PLACES = ["Laikloda", "Quacun", "Fokeam", "Daflei", "Shaipral", "Lepreas", "Waip
 
 def test_one_word_off_among_many_names_sharing_the_other_words(tmp_path: Path) -> None:
     # Thirteen names share "Water Board": the text's names are found through the deletions
-    # of the word left out (aliases._Near's index), as comparing each would find them.
+    # of the word left out (aliases._Near's index of every word of the names), as comparing
+    # each would find them.
     entities = {p.lower(): [f"{p} Water Board"] for p in PLACES}
     listed = " ".join(f"The {p} Water Board met." for p in PLACES)
     text = (f"{listed}\nThe Laikoda Water Board, the Gaisapoond Water Board and the Quicen"
             " Water Board met.\n")
     corpus = corpus_of(tmp_path, entities, {"wire": text})
-    assert len(aliases._index(corpus).near_words[(3, 0, ("water", "board"))].words) > (
-        aliases._Near.LINEAR)
+    index = aliases._index(corpus)
+    assert len(index.near[(3, 0, ("water", "board"))]) > aliases._Near.LINEAR
+    assert len(index.phrase_words.words) > aliases._Near.LINEAR
     # One letter off "Laikloda"; two off "Gaisopound" (long words allow two); "Quicen" is
     # two off the short "Quacun": no hint.
     assert hints(corpus) == [

@@ -31,9 +31,21 @@ def _matches(q: Quantity, v: float) -> bool:
     return same_number(q.value, v) or (q.high is not None and same_number(q.high, v))
 
 
+# Copies of one story (syndication, wire copy) give several sources the same quote, and
+# their claims come close together: small caches of what each recent quote states skip
+# reading it again. Quantities and dates are immutable, so the cached tuples can be shared.
+@lru_cache(maxsize=4096)
+def _quote_quantities(quote: str) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(quote))
+
+
+@lru_cache(maxsize=4096)
+def _quote_dates(quote: str) -> tuple[dates.PartialDate, ...]:
+    return tuple(dates.mentions(quote))
+
+
 def number_support(claim: Claim, quote: str) -> list[Finding]:
-    found = find_quantities(quote)
-    shown = ", ".join(dict.fromkeys(q.text for q in found)) or "no number"
+    found = _quote_quantities(quote)
     value = claim.value
     wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]
     out: list[Finding] = []
@@ -41,6 +53,7 @@ def number_support(claim: Claim, quote: str) -> list[Finding]:
     for v in wanted:
         hit = next((q for q in found if _matches(q, v)), None)
         if hit is None:
+            shown = ", ".join(dict.fromkeys(q.text for q in found)) or "no number"
             out.append(Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not state"
                                f" {fmt_number(v)} (it has: {shown})",
                                "quote the words that give the number, or correct the value"))
@@ -119,7 +132,7 @@ def date_support(value: str | int, quote: str) -> list[Finding]:
     wanted = dates.parse(value)
     if wanted is None:
         return []  # reported as a type problem
-    if any(dates.contains(wanted, m) for m in dates.mentions(quote)):
+    if any(dates.contains(wanted, m) for m in _quote_dates(quote)):
         return []
     return [Finding(P.VALUE_NOT_IN_QUOTE, ("value",), f"the quote does not give the date"
                     f" {value} in any common form", "quote the words that give the date")]

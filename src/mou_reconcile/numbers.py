@@ -50,8 +50,12 @@ _HEDGES: list[tuple[Hedge, str]] = [
 ]
 _CURRENCY = r"(?:US\$|\$|€|£|¥|Rs\.?|PKR|USD|RMB|CNY)?\s*"
 # A hedge's words may be split by a line break in a hard-wrapped article ("more\nthan 40").
-_HEDGE_RE = [(h, re.compile(r"(?:^|\b)(?:" + alts.replace(" ", r"\s+") + rf")\s+{_CURRENCY}$",
-                            re.IGNORECASE)) for h, alts in _HEDGES]
+# One pattern, one named group per hedge: a search finds the earliest start of any hedge
+# (the longest: "no fewer than", at least, contains "fewer than", at most), and at one start
+# the first group in _HEDGES order, as separate searches per hedge would.
+_HEDGE_RE = re.compile(r"(?:^|\b)(?:" + "|".join(
+    f"(?P<{h}>" + alts.replace(" ", r"\s+") + ")" for h, alts in _HEDGES)
+    + rf")\s+{_CURRENCY}$", re.IGNORECASE)
 _SCALE_ORDINALS = {"hundredth", "thousandth", "millionth"}
 
 _DIGITS = re.compile(
@@ -60,11 +64,14 @@ _DIGITS = re.compile(
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LETTERS = re.compile(r"[A-Za-z]+")  # the pieces of _WORD's matches, and a few more
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*$|^\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many are made: one per number read
 class Quantity:
     value: float
     start: int
@@ -86,16 +93,12 @@ def hedge_span(text: str, start: int) -> tuple[Hedge, int] | None:
     """The hedge that ends the text just before `start`, and where it begins."""
     offset = max(0, start - 40)
     before = text[offset:start]
-    # The longest hedge wins: "no fewer than" (at least) contains "fewer than" (at most).
-    best: tuple[int, Hedge] | None = None
-    for hedge, pattern in _HEDGE_RE:
-        m = pattern.search(before)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), hedge)
-    if best is None:
+    m = _HEDGE_RE.search(before)
+    if m is None:
         return None
-    lead = len(before[best[0]:]) - len(before[best[0]:].lstrip())
-    return best[1], offset + best[0] + lead
+    hedge: Hedge = m.lastgroup  # type: ignore[assignment]  # a group named after a Hedge
+    lead = len(before[m.start():]) - len(before[m.start():].lstrip())
+    return hedge, offset + m.start() + lead
 
 
 def hedge_before(text: str, start: int) -> Hedge | None:
@@ -125,15 +128,19 @@ def _words_value(words: list[str]) -> float | None:
 
 def _word_tokens(text: str) -> list[tuple[str, int, int]]:
     tokens = []
+    size = len(text)
     for m in _WORD.finditer(text):
+        start, end = m.span()
         # Glued to digits ("B2B", "5G"): part of a code, not a word.
-        if (m.start() > 0 and text[m.start() - 1].isdigit()) or (
-                m.end() < len(text) and text[m.end()].isdigit()):
+        if (start and text[start - 1].isdigit()) or (end < size and text[end].isdigit()):
             continue
-        offset = m.start()
-        for piece in m.group().split("-"):
-            tokens.append((piece.lower(), offset, offset + len(piece)))
-            offset += len(piece) + 1
+        word = m.group().lower()  # ASCII letters and hyphens: lower() keeps the offsets
+        if "-" not in word:
+            tokens.append((word, start, end))
+            continue
+        for piece in word.split("-"):
+            tokens.append((piece, start, start + len(piece)))
+            start += len(piece) + 1
     return tokens
 
 
@@ -141,7 +148,20 @@ def _is_number_word(w: str) -> bool:
     return w in CARDINAL_WORDS or w in SCALES
 
 
+# Every quantity in words has one of these as a token ("a hundred": the scale).
+_NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(ORDINAL_WORDS) | frozenset(
+    _MULTIPLIERS) | frozenset(SCALES)
+
+
 def _word_quantities(text: str) -> list[Quantity]:
+    # Most text has no number word: one pass over its letter runs (a superset of the tokens)
+    # settles that, without tokenizing.
+    if _NUMBER_WORDS.isdisjoint(map(str.lower, _LETTERS.findall(text))):
+        return []
+    return _read_number_words(text)
+
+
+def _read_number_words(text: str) -> list[Quantity]:
     tokens = _word_tokens(text)
     found: list[Quantity] = []
     i = 0
@@ -195,33 +215,40 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def _digit_quantities(text: str) -> list[Quantity]:
-    masked = _ISO_DATE.sub(lambda m: " " * len(m.group()), text)
+    if not _ANY_DIGIT.search(text):  # a quote without digits is common, and cheap to skip
+        return []
+    masked = _ISO_DATE.sub(_blank, text) if "-" in text else text  # ISO dates have hyphens
     found = []
     for m in _DIGITS.finditer(masked):
-        value = float(m.group("int").replace(",", "") + (m.group("dec") or ""))
+        whole, dec, suffix, fold, ordinal, scale = m.groups()
+        value = float(whole.replace(",", "") + (dec or ""))
         kind: Kind = "cardinal"
-        if m.group("suffix"):
-            value *= _SUFFIXES[m.group("suffix").lower()]
-        if m.group("scale"):
-            value *= SCALES[m.group("scale").lower()]
-        if m.group("fold"):
+        if suffix:
+            value *= _SUFFIXES[suffix.lower()]
+        if scale:
+            value *= SCALES[scale.lower()]
+        if fold:
             kind = "multiplier"
-        if m.group("ord"):  # "21st", "8th"
+        if ordinal:  # "21st", "8th"
             kind = "ordinal"
-        found.append(Quantity(value, m.start(), m.end(), text[m.start():m.end()], kind))
+        start, end = m.span()
+        found.append(Quantity(value, start, end, text[start:end], kind))
     return found
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order, with its hedge and ranges joined."""
-    raw = sorted(_digit_quantities(text) + _word_quantities(text), key=lambda q: q.start)
+    raw = sorted(_digit_quantities(text) + _word_quantities(text), key=_start)
     out: list[Quantity] = []
     for q in raw:
         if out and out[-1].kind == "cardinal" and q.kind == "cardinal":
             prev = out[-1]
-            gap = text[prev.end:q.start]
-            if re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap, re.IGNORECASE) and prev.value <= q.value:
+            if _RANGE_GAP.fullmatch(text, prev.end, q.start) and prev.value <= q.value:
                 low = prev.value
                 scale = _scale_of(q.text)  # "10-12 million": the scale belongs to both ends
                 if scale > 1 and not _scale_of(prev.text) > 1 and prev.value * scale <= q.value:
@@ -229,9 +256,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 out[-1] = Quantity(low, prev.start, q.end, text[prev.start:q.end], "cardinal",
                                    prev.hedge, q.value)
                 continue
-        out.append(Quantity(q.value, q.start, q.end, q.text, q.kind, hedge_before(text, q.start),
-                            q.high))
+        hedge = hedge_before(text, q.start)
+        # The readers leave hedge and high unset: only a hedged one needs a new Quantity.
+        out.append(q if hedge is None else Quantity(q.value, q.start, q.end, q.text, q.kind,
+                                                     hedge, q.high))
     return out
+
+
+def _start(q: Quantity) -> int:
+    return q.start
 
 
 def _scale_of(text: str) -> float:

@@ -11,7 +11,7 @@ from mou_reconcile.textfold import fold_text
 _ELISION = re.compile(r"\s*\.{3,}\s*")  # `…` folds to `...` (NFKC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many are made: one per claim
 class Anchor:
     """Where a quote stands in its article: original character offsets, 1-based positions,
     and one span per part of an elided quote."""
@@ -42,7 +42,10 @@ class Passage:
 
 def quote_parts(quote: str) -> list[str]:
     """The folded parts of a quote, split at `...` elisions."""
-    return [p for p in _ELISION.split(fold_text(quote)) if p]
+    folded = fold_text(quote)
+    if "..." not in folded:  # most quotes: no elision to split at
+        return [folded] if folded else []
+    return [p for p in _ELISION.split(folded) if p]
 
 
 def find_quote(article: Article, quote: str) -> Anchor | None:
@@ -83,7 +86,7 @@ def _rest_in_order(text: str, parts: list[str], pos: int,
 
 def _anchor(article: Article, spans: list[tuple[int, int]]) -> Anchor:
     folded = article.folded
-    orig = tuple(folded.span(a, b) for a, b in spans)
+    orig = tuple([folded.span(a, b) for a, b in spans])
     start, end = orig[0][0], orig[-1][1]
     line, col = article.line_col(start)
     end_line, end_col = article.line_col(max(end - 1, start))

@@ -65,7 +65,6 @@ _DIGITS = re.compile(
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")  # the pieces of _WORD's matches, and a few more
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*$|^\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 _ANY_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)")

@@ -106,7 +106,7 @@ def line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, col
 
 
-def read_limited(path: Path, limit: int) -> bytes | None:
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes | None:
     """The file's bytes, or None if it holds more than `limit` (limits.read_head)."""
     data = limits.read_head(path, limit)
     return data if len(data) <= limit else None
@@ -339,7 +339,7 @@ def _read_articles(corpus: Corpus) -> None:
         shown = _shown(shown_in, src.file)
         if found.state == "file":
             try:
-                data = read_limited(Path(found.target), limit)
+                data = read_limited(found.target, limit)
             except FileNotFoundError:  # deleted since
                 found = paths.Located("missing", found.target)
             except OSError as exc:

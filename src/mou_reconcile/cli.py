@@ -87,6 +87,9 @@ _INPUTS: list[Path] = []
 # For the cache: the corpus the running command checked, and the text it wrote to --output.
 _LOADED: list[Any] = []
 _WRITTEN: list[str] = []
+# Set by main(): this process runs one command and ends, so _session ends it at once (tests
+# that call the app in-process leave it off).
+_PROCESS = {"ends_with_command": False}
 
 
 @app.callback()
@@ -226,8 +229,6 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
         code = exc.exit_code
         raise
     finally:
-        if collecting:
-            gc.enable()
         if recorder is not None:
             recorder.stop()
         progress.end()
@@ -235,6 +236,23 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
                 code in (EXIT_OK, EXIT_FINDINGS):
             pending.store(recorder, _LOADED[0], code, _WRITTEN[0] if _WRITTEN else None,
                           _INPUTS)
+        if code is not None and _PROCESS["ends_with_command"]:
+            _end_process(code)
+        if collecting:
+            gc.enable()
+
+
+def _end_process(code: int) -> NoReturn:
+    """End the console-script process as soon as its command is done and its output flushed.
+    Everything the command built would otherwise be freed one object at a time (and, with
+    the collector back on, scanned once more) before the process ends: 1.5 to 2 seconds at
+    100,000 claims, for memory the OS reclaims at once. A closed pipe raises here, as at a
+    normal exit, for main() to handle."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _replay(hit: Any, output: Path | None) -> NoReturn:
@@ -712,6 +730,7 @@ def main() -> None:
 
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup)
         signal.signal(signal.SIGINT, _on_sigint)
+    _PROCESS["ends_with_command"] = True
     try:
         try:
             app(prog_name="mou-reconcile")

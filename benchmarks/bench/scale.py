@@ -2,8 +2,8 @@
 generated corpora of growing size, against PyYAML's C composer reading the same claims file.
 
 The baseline is `yaml.compose(text, Loader=yaml.CSafeLoader)`: the least any tool that
-parses the file with PyYAML must spend. It runs before and after the tool's commands and
-the mean is used, so drift during a long size hits both sides. A command whose predicted
+parses the file with PyYAML must spend. It runs in each round before the tool's commands,
+and each figure is the median of its rounds, so drift hits both sides. A command whose predicted
 time (a power law through the last two sizes) is over the timeout is not run: its figure is
 that prediction, marked "est.".
 """
@@ -15,6 +15,7 @@ import itertools
 import json
 import math
 import shutil
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,11 @@ def _predict(history: list[tuple[int, float]], n: int) -> float | None:
 
 
 def measure(tool: Tool, sizes: list[int], seed: int, workdir: Path, bench_dir: Path,
-            env: dict[str, str], timeout: float, log: Callable[[str], None]) -> list[Size]:
+            env: dict[str, str], timeout: float, log: Callable[[str], None],
+            repeat: int = 3) -> list[Size]:
+    """Each size: `repeat` rounds of compose, check, report, interleaved so that a slow
+    spell of the machine weighs on the baseline and the commands alike; medians. A single
+    run at 5% noise made a per-doubling figure flip between 2.1x and 2.2x."""
     no_cache = {c: supports(tool, c, "--no-cache", env) for c in COMMANDS}
     history: dict[str, list[tuple[int, float]]] = {c: [] for c in COMMANDS}
     peaks: dict[str, list[tuple[int, float]]] = {c: [] for c in COMMANDS}
@@ -106,7 +111,6 @@ def measure(tool: Tool, sizes: list[int], seed: int, workdir: Path, bench_dir: P
         meta = json.loads((folder / "manifest.json").read_text())
         log(f"N={n:,}: {meta['claims']:,} claims, {claims_file.stat().st_size / 2**20:.1f} MiB"
             " claims file")
-        compose_runs = [run([tool.python, "-c", COMPOSE, str(claims_file)], env=env)]
         size = Size(n, meta["claims"], 0.0)
         for command in COMMANDS:
             predicted = _predict(history[command], n)
@@ -117,31 +121,43 @@ def measure(tool: Tool, sizes: list[int], seed: int, workdir: Path, bench_dir: P
                 log(f"  {command}: predicted {predicted:,.0f} s > timeout {timeout:,.0f} s:"
                     f" not run, extrapolated (memory ~{rss:,.0f} MiB)")
                 size.runs[command] = Timing(predicted, rss, True)
-                continue
-            result_path = workdir / f"{command}-n{n}.json"
-            args = [tool.exe, command, "--claims", str(folder), "--format", "json"]
-            args += ["--no-cache"] if no_cache[command] else []
-            result: Result = run(args, env=env, stdout=result_path, timeout=timeout)
-            log(f"  {command}: {result.wall:.1f} s wall, {result.cpu:.1f} s cpu, peak "
-                f"{result.max_rss_mib:,.0f} MiB, exit {result.returncode}"
-                f"{' (timed out)' if result.timed_out else ''}")
-            if result.timed_out:
-                size.runs[command] = Timing(predicted or timeout, 0.0, True)
-                continue
-            if result.returncode not in (0, 1):
-                raise RuntimeError(f"{command} at N={n} exited {result.returncode}:\n"
-                                   f"{result.stderr[-2000:]}")
-            size.runs[command] = Timing(result.seconds, result.max_rss_mib)
-            history[command].append((n, result.seconds))
-            peaks[command].append((n, result.max_rss_mib))
-            if command == "check":
-                size.check = verify.check_summary(result_path)
-            else:
-                size.report = verify.report_summary(result_path, folder / "manifest.json")
-        compose_runs.append(run([tool.python, "-c", COMPOSE, str(claims_file)], env=env))
-        size.compose = sum(r.seconds for r in compose_runs) / len(compose_runs)
-        log(f"  compose baseline: {size.compose:.2f} s ("
-            + ", ".join(f"{r.wall:.2f} s wall/{r.cpu:.2f} s cpu" for r in compose_runs) + ")")
+        composes: list[float] = []
+        results: dict[str, list[Result]] = {c: [] for c in COMMANDS}
+        for round_ in range(repeat):
+            composes.append(run([tool.python, "-c", COMPOSE, str(claims_file)], env=env).seconds)
+            for command in COMMANDS:
+                if command in size.runs:  # extrapolated, or timed out in an earlier round
+                    continue
+                result_path = workdir / f"{command}-n{n}.json"
+                args = [tool.exe, command, "--claims", str(folder), "--format", "json"]
+                args += ["--no-cache"] if no_cache[command] else []
+                result: Result = run(args, env=env, stdout=result_path, timeout=timeout)
+                log(f"  {command} ({round_ + 1}/{repeat}): {result.wall:.1f} s wall,"
+                    f" {result.cpu:.1f} s cpu, peak {result.max_rss_mib:,.0f} MiB, exit"
+                    f" {result.returncode}{' (timed out)' if result.timed_out else ''}")
+                if result.timed_out:
+                    size.runs[command] = Timing(_predict(history[command], n) or timeout,
+                                                0.0, True)
+                    continue
+                if result.returncode not in (0, 1):
+                    raise RuntimeError(f"{command} at N={n} exited {result.returncode}:\n"
+                                       f"{result.stderr[-2000:]}")
+                results[command].append(result)
+                if round_ == 0:  # every round writes the same answer
+                    if command == "check":
+                        size.check = verify.check_summary(result_path)
+                    else:
+                        size.report = verify.report_summary(result_path,
+                                                            folder / "manifest.json")
+        for command, done in results.items():
+            if command not in size.runs and done:
+                seconds = statistics.median(r.seconds for r in done)
+                size.runs[command] = Timing(seconds, max(r.max_rss_mib for r in done))
+                history[command].append((n, seconds))
+                peaks[command].append((n, size.runs[command].rss_mib))
+        size.compose = statistics.median(composes)
+        log(f"  compose baseline: {size.compose:.2f} s (median of "
+            + ", ".join(f"{c:.2f}" for c in composes) + ")")
         out.append(size)
     return out
 

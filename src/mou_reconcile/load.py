@@ -27,7 +27,10 @@ SINGULAR = {"sources": "source", "entities": "entity", "properties": "property",
             "not_curated": "not_curated entry"}
 REQUIRED_SECTIONS = ("sources", "claims")
 
-_ADAPTERS = {name: TypeAdapter(model) for name, model in SECTIONS.items()}
+# Each model's validator, called directly: TypeAdapter.validate_python would add a layer of
+# Python calls per entry.
+_VALIDATE = {name: TypeAdapter(model).validator.validate_python
+             for name, model in SECTIONS.items()}
 
 
 class UnreadableInput(Exception):
@@ -193,29 +196,28 @@ def _load_section(corpus: Corpus, name: str, items: Any) -> None:
     if not isinstance(items, list):
         corpus.add(P.WRONG_TYPE, (name,), f"`{name}` must be a list of {name}")
         return
-    adapter = _ADAPTERS[name]
+    validate = _VALIDATE[name]
+    listed, broken = corpus.all_entries[name], corpus.broken_ids[name]
     for index, raw in enumerate(progress.track(items, f"reading the {name}")):
-        path: PathKey = (name, index)
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            corpus.all_entries[name].append((index, raw["id"]))
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(ident, str):
+            listed.append((index, ident))
         try:
-            model = adapter.validate_python(raw)
+            model = validate(raw)
         except ValidationError as exc:
-            _report_validation(corpus, name, path, exc)
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                corpus.broken_ids[name].add(raw["id"])
+            _report_validation(corpus, name, (name, index), exc)
+            if isinstance(ident, str):
+                broken.add(ident)
             if name == "claims" and isinstance(raw, dict):
                 corpus.broken_claims.append((index, raw))
             continue
-        entry = Entry(index, model)
         if isinstance(model, Claim):
             corpus.claims.append(ClaimEntry(index, "", model))
         elif name in ("resolutions", "not_curated"):
-            getattr(corpus, name).append(entry)
+            getattr(corpus, name).append(Entry(index, model))
         else:
             table: dict[str, Entry] = getattr(corpus, name)
-            ident: str = model.id  # type: ignore[attr-defined]
-            table.setdefault(ident, entry)  # duplicates: reported by check
+            table.setdefault(model.id, Entry(index, model))  # duplicates: reported by check
 
 
 def _describe(value: Any) -> str:

@@ -10,15 +10,18 @@ styles, and on those documents broken at random.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mou_reconcile import yamlfast
 from mou_reconcile.yamlfast import FastDocument, read_fast
 from mou_reconcile.yamlio import YamlDocument, load_yaml
 
@@ -252,3 +255,110 @@ def test_slow_reader_documents_are_not_fast_documents() -> None:
     doc, problems = load_yaml("a: &x 1\nb: *x\n", "f.yaml")
     assert [p.code for p in problems] == ["MR103"]
     assert isinstance(doc, YamlDocument) and not isinstance(doc, FastDocument)
+
+
+# --- the one-match path for simple `key: value` lines (`_SIMPLE`) ----------------------------
+
+
+def same_both_ways(text: str) -> bool:
+    """`agrees`, and: the reader with its one-match path for simple lines gives exactly what
+    it gives without (every line the general way), attribute by attribute."""
+    fast = read_fast(text, "f.yaml")
+    with mock.patch.object(yamlfast, "_SIMPLE", re.compile(r"(?!)")):  # never matches
+        general = read_fast(text, "f.yaml")
+    assert repr(None if fast is None else vars(fast)) == \
+        repr(None if general is None else vars(general)), text
+    return agrees(text)
+
+
+def _placed(value: str, *, shallow: bool = True) -> str:
+    # In a list item, and in a mapping under a top-level key (where positions are recorded).
+    item = f"version: 1\nclaims:\n  - source: a\n    k: {value}\n    after: x\n"
+    return item.replace("claims:", f"meta:\n  k: {value}\n  after: x\nclaims:") if shallow else item
+
+
+# Values the one match reads, with what they read as. PyYAML (YAML 1.1) reads the same,
+# except booleans like `yes` and octal `012`: YAML 1.2, as the general path reads them.
+YAML_1_1_DIFFERS = {"yes", "No", "on", "012"}
+TAKEN: dict[str, Any] = {
+    '"q"': "q", '""': "", '"a # b"': "a # b", '"a: b"': "a: b", "\"it's\"": "it's",
+    '"  padded  "': "  padded  ", '"é ’ 日本 \u00a0"': "é ’ 日本 \u00a0", '"[a, {b}]"': "[a, {b}]",
+    "word": "word", "two words": "two words", "a-b_c.d/e": "a-b_c.d/e", "a - b": "a - b",
+    "x.": "x.", "yes": "yes", "No": "No", "on": "on", "none": "none", "nullx": "nullx",
+    "true": True, "False": False, "TRUE": True, "null": None, "Null": None, "NULL": None,
+    "0": 0, "12": 12, "012": 12, "9" * 299: int("9" * 299),
+}
+# Values left to the general path: quotes with escapes or a comment after them, single
+# quotes, comments, ':' or '#' in a plain value, signs, floats, other numbers, dates,
+# non-ASCII plain text, indicators, flow, block scalars, doubled spaces.
+GENERAL = [
+    '"a\\"b"', '"tab\\t"', '"x" # c', '"x"#c', "'single'", "'it''s'", "'a' # c", "a #b", "a#b",
+    "a:b", "a: b", "x:", "-1", "+1", "1.5", "1e3", ".5", "0x1F", "0o17", "~", "2025-09-08",
+    "2025-09", "1:30:00", "é", "café", "naïve word", ".inf", ".nan", "1e400", "9" * 300,
+    "[a, b]", "{a: 1}", "&a x", "*a", "!!str x", "|", ">-", "- x", "%x", "@x", "`x", "? x",
+    ":x", "a,b", "a]", "two  spaces", '"unclosed', 'x"y"', "_x", "1a", "a\tb",
+]
+
+
+@pytest.mark.parametrize("value", list(TAKEN), ids=lambda v: v[:20])
+@pytest.mark.parametrize("trailing", ["", "   "])
+def test_simple_lines_are_read_in_one_match(value: str, trailing: str) -> None:
+    assert yamlfast._SIMPLE.match(f"    k: {value}{trailing}")
+    text = _placed(value + trailing)
+    assert same_both_ways(text)
+    fast = read_fast(text, "f.yaml")
+    assert fast is not None
+    for read in (fast.data["meta"]["k"], fast.data["claims"][0]["k"]):
+        assert type(read) is type(TAKEN[value]) and read == TAKEN[value]
+    if value not in YAML_1_1_DIFFERS:
+        assert yaml.safe_load(text)["meta"]["k"] == TAKEN[value]
+    assert fast.where(("meta", "k")) == (3, 6)
+    assert fast.where(("meta", "k"), key=True) == (3, 3)
+
+
+@pytest.mark.parametrize("value", GENERAL, ids=lambda v: v[:20])
+@pytest.mark.parametrize("trailing", ["", "  ", " # c"])
+def test_other_lines_take_the_general_path(value: str, trailing: str) -> None:
+    assert not yamlfast._SIMPLE.match(f"    k: {value}{trailing}")
+    same_both_ways(_placed(value + trailing, shallow=False))
+    # Flow only in a list item: inside a collection under a top-level mapping (a wrongly
+    # shaped claims file) the fast reader keeps no positions at all, one path or the other.
+    if value[0] not in "[{":
+        same_both_ways(_placed(value + trailing))
+
+
+@pytest.mark.parametrize("text", [
+    "version: 1\nmeta:\n  true: x\n",  # a key YAML reads as a boolean
+    "version: 1\nmeta:\n  k: 1\n  k: 2\n",  # a duplicate key
+    "version: 1\nmeta:\n  k: a\n   b: c\n",  # more indented than its mapping
+    "version: 1\nmeta:\n  k: a\n    goes on\n",  # a plain scalar on two lines
+    "version: 1\nmeta:\n  k:\n  j: 1\n",  # after an empty value
+    "version: 1\nclaims:\n  - k:\n      j: 1\n      i: 2\n    h: 3\n",
+    "version: 1\nmeta:\n  - a\n  k: 1\n",  # a key beside list items
+    "version: 1\nk: 1\n",  # a top-level key (never the one-match path)
+    "  k: 1\n",  # indented first line
+    'version: 1\nmeta:\n  k: "a\tb"\n',  # a tab, even quoted, declines the whole file
+])
+def test_simple_lines_in_odd_places(text: str) -> None:
+    same_both_ways(text)
+
+
+_LINE_CHARS = st.sampled_from([*"aZ09 #:\"'\\-./_,[]{}&*!|>%@`?~é’日\u00a0\t", "  ", ": ", " #",
+                               "true", "null", "yes", "1e3", "0x"])
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(key=st.sampled_from(["k", "a.b-c_d", "_k", "K1", "true", "null", "1k"]),
+       value=st.lists(_LINE_CHARS, min_size=1, max_size=8).map("".join))
+def test_generated_simple_lines(key: str, value: str) -> None:
+    flow = value.lstrip(" ")[:1] in ("[", "{")  # see test_other_lines_take_the_general_path
+    for shallow in (False, True) if not flow else (False,):
+        same_both_ways(_placed(value, shallow=shallow).replace(" k: ", f" {key}: "))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=st.text(st.one_of(st.sampled_from("a \n\t\r\x00\x1f\x7f\x80\x85\x9f\xa0é"
+                                               "\u2028\u2029\ufeff\ufffe\uffff"),
+                              st.characters())))
+def test_the_ascii_check_for_odd_characters_equals_the_regex(text: str) -> None:
+    assert yamlfast._odd_chars(text) == (yamlfast._ODD_CHARS.search(text) is not None)

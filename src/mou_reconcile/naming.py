@@ -3,15 +3,17 @@
 A spelling occurs where its folded form stands in an article's folded text between
 non-word characters. Every word of the spelling (a run of word characters) is then a whole
 word of the text, so an article whose words lack one of them cannot hold it: each article's
-words are indexed once, and a spelling is searched for only in the articles that have its
-rarest word. The cost follows the texts plus the spellings, not their product.
+words are indexed once (word -> the articles holding it), and a spelling is searched for
+only in the articles that hold all its words. The cost follows the texts plus the
+spellings, not their product.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
+from mou_reconcile.article import Article
 from mou_reconcile.evidence import fold_name, name_spans
 from mou_reconcile.load import Corpus
 from mou_reconcile.models import Entity
@@ -21,7 +23,7 @@ _WORDS = re.compile(r"\w+")  # words: runs of the word characters of `name_spans
 
 
 class SpellingIndex:
-    """The words of every article (those that some entity's spellings use), indexed once
+    """Which articles hold each word (of those some entity's spellings use), indexed once
     for `spellings_by_source` on many entities."""
 
     def __init__(self, corpus: Corpus, entities: Iterable[Entity] | None = None) -> None:
@@ -31,22 +33,19 @@ class SpellingIndex:
         vocabulary = {w for e in entities for s in e.spellings
                       for w in _WORDS.findall(fold_name(s))}
         self._order = {sid: k for k, sid in enumerate(corpus.articles)}
-        self._words: dict[str, set[str]] = {}  # source id -> its words in the vocabulary
-        self._postings: dict[str, list[str]] = {w: [] for w in vocabulary}
+        self._sources: dict[str, set[str]] = {w: set() for w in vocabulary}  # word -> holders
         for sid, article in corpus.articles.items():
-            words = vocabulary.intersection(_WORDS.findall(article.folded.text))
-            self._words[sid] = words
-            for w in words:
-                self._postings[w].append(sid)
+            for w in vocabulary.intersection(_WORDS.findall(article.folded.text)):
+                self._sources[w].add(sid)
 
-    def _sources_with(self, folded: str) -> list[str]:
-        """The articles that have every word of `folded` (all articles if it has none)."""
+    def sources_with(self, folded: str) -> Collection[str]:
+        """The articles that have every word of `folded`, a folded spelling of an indexed
+        entity (all articles if it has none), in no particular order."""
         words = set(_WORDS.findall(folded))
         if not words:
-            return list(self._corpus.articles)
-        postings = [self._postings.get(w, []) for w in words]
-        rarest = min(postings, key=len)
-        return [sid for sid in rarest if words <= self._words[sid]]
+            return self._corpus.articles.keys()
+        holders = sorted((self._sources[w] for w in words), key=len)
+        return holders[0].intersection(*holders[1:])  # the rarest word's holders, narrowed
 
     def spellings_by_source(self, entity: Entity) -> dict[str, list[tuple[str, int]]]:
         """Source id -> [(spelling as the text writes it, first line)], longest matches
@@ -54,11 +53,11 @@ class SpellingIndex:
         candidates: dict[str, list[str]] = {}  # source id -> folded spellings to look for
         for folded in dict.fromkeys(fold_name(s) for s in entity.spellings):
             if folded:
-                for sid in self._sources_with(folded):
+                for sid in self.sources_with(folded):
                     candidates.setdefault(sid, []).append(folded)
         out: dict[str, list[tuple[str, int]]] = {}
         for sid in sorted(candidates, key=self._order.__getitem__):  # the corpus's order
-            found = _found(self._corpus, sid, candidates[sid], entity)
+            found = _found(self._corpus.articles[sid], candidates[sid], entity)
             if found:
                 out[sid] = list(found.items())
         return out
@@ -71,12 +70,12 @@ def spellings_by_source(corpus: Corpus, entity: Entity) -> dict[str, list[tuple[
     return SpellingIndex(corpus, [entity]).spellings_by_source(entity)
 
 
-def _found(corpus: Corpus, sid: str, names: list[str], entity: Entity) -> dict[str, int]:
-    article = corpus.articles[sid]
+def _found(article: Article, names: list[str], entity: Entity) -> dict[str, int]:
+    folded, text = article.folded, article.text  # looked up once: a name may occur often
     found: dict[str, int] = {}
-    for a, b in _longest_matches(article.folded.text, names):
-        start, end = article.folded.span(a, b)
-        written = " ".join(article.text[start:end].split())
+    for a, b in _longest_matches(folded.text, names):
+        start, end = folded.span(a, b)
+        written = " ".join(text[start:end].split())
         if written.isupper() and len(written) > 1 and not _is_acronym(written, entity):
             # Capitals for style (a dateline, a headline): the same spelling as the
             # entity's own form, not another one.

@@ -123,11 +123,8 @@ def reconcile(result: CheckResult) -> Reconciliation:
     links = independence.find_links(corpus)
     groups = independence.groups(list(corpus.sources), links)
     by_fact: dict[str, list[ClaimEntry]] = defaultdict(list)
-    for entry in corpus.claims:
-        c = entry.claim
-        if c.source in corpus.sources and c.subject in corpus.entities and \
-                c.property in corpus.properties:
-            by_fact[c.fact].append(entry)
+    for entry in corpus.claims:  # check_corpus kept those whose references are declared
+        by_fact[entry.claim.fact].append(entry)
     discrepancies: list[Discrepancy] = []
     corroborated: list[Corroboration] = []
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
@@ -154,11 +151,19 @@ def _evidence(result: CheckResult, entry: ClaimEntry) -> Evidence:
                     dict(entry.claim.context or {}), line, col)
 
 
-def _alike(entries: list[ClaimEntry], ptype: str) -> list[list[ClaimEntry]]:
+# A fact's claims, each with its `claim_key`: computed once, used for disagreements and groups.
+Keyed = list[tuple[Any, ClaimEntry]]
+
+
+def _with_keys(entries: list[ClaimEntry], ptype: str) -> Keyed:
+    return [(claim_key(e.claim, ptype), e) for e in entries]
+
+
+def _alike(claims: Keyed, ptype: str) -> list[list[ClaimEntry]]:
     """The claims grouped by value and bound, in the order the values are shown."""
     grouped: dict[Any, list[ClaimEntry]] = {}
-    for entry in entries:
-        grouped.setdefault(claim_key(entry.claim, ptype), []).append(entry)
+    for key, entry in claims:
+        grouped.setdefault(key, []).append(entry)
     out = list(grouped.values())
     if ptype in NUMERIC_TYPES:  # smallest first: "9 vs 10 vs 24", "1,500 vs up to 300,000"
         out.sort(key=lambda g: (_points_of(g[0].claim.value), g[0].claim.effective_bound))
@@ -179,16 +184,17 @@ def differing_context(a: ClaimEntry, b: ClaimEntry) -> list[str]:
     return sorted(k for k in ca.keys() & cb.keys() if str(ca[k]) != str(cb[k]))
 
 
-def _disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
+def _disagreements(claims: Keyed, ptype: str) -> list[str]:
     """"conflict" and "scope", in the order found: two claims whose values cannot both be
     true, with the same context or a differing one. Pairs are compared, so the search skips
     claims alike in value, bound and context, and stops once what is left to find cannot
     be there: a fact with thousands of claims stays fast."""
     alike: dict[Any, ClaimEntry] = {}
-    for e in entries:
-        context = tuple(sorted((k, str(v)) for k, v in (e.claim.context or {}).items()))
-        alike.setdefault((claim_key(e.claim, ptype), context), e)
+    for key, e in claims:
+        alike.setdefault((key, _context_key(e.claim.context)), e)
     distinct = list(alike.values())
+    if len(distinct) < 2:  # most facts: one value, one context
+        return []
     if ptype in NUMERIC_TYPES and len(distinct) > 2:
         # Intervals on a line overlap pairwise when the highest low end is not above the
         # lowest high end (else pairs are compared, with compatible()'s tolerance).
@@ -216,17 +222,22 @@ def _disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
     return kinds
 
 
+def _context_key(context: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, str(v)) for k, v in context.items())) if context else ()
+
+
 def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dict[str, str],
           names: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
     corpus = result.corpus
     first = entries[0].claim
     prop = corpus.property(first.property)
     ptype = prop.type
+    claims = _with_keys(entries, ptype)
     kinds: list[str] = []
     if not prop.multi:
-        kinds.extend(_disagreements(entries, ptype))
+        kinds.extend(_disagreements(claims, ptype))
         # One figure per claim (a range by its middle), so a wide range alone is no magnitude.
-        numbers = [figure(e.claim.value) for e in entries if ptype in NUMERIC_TYPES]
+        numbers = [figure(e.claim.value) for e in entries] if ptype in NUMERIC_TYPES else []
         positive = [v for v in numbers if v > 0]
         if positive and max(positive) / min(positive) >= 10:
             kinds.append("magnitude")
@@ -237,7 +248,7 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     independent = {groups.get(e.claim.source, e.claim.source) for e in entries}
     if len(independent) == 1:
         kinds.append("uncorroborated")
-    alike = _alike(entries, ptype)
+    alike = _alike(claims, ptype)
     corroborations = _corroborations(fact, alike, ptype, groups, names)
     if not kinds:  # most facts: their evidence is not needed
         return None, corroborations
@@ -251,9 +262,6 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
 
 def _points_of(v: Any) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
-
-
-
 
 
 def _message(values: list[ValueGroup], unit: str | None) -> str:
@@ -270,6 +278,8 @@ def _corroborations(fact: str, alike: list[list[ClaimEntry]], ptype: str,
     more independent sources."""
     out = []
     for same in alike:
+        if len(same) < 2:  # one claim, one source
+            continue
         sources = list(dict.fromkeys(e.claim.source for e in same))
         independent = len({groups.get(s, s) for s in sources})
         if independent >= 2:

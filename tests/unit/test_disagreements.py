@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mou_reconcile.load import ClaimEntry
 from mou_reconcile.models import Claim
-from mou_reconcile.reconcile import _disagreements, differing_context
+from mou_reconcile.reconcile import _disagreements, _with_keys, differing_context
 from mou_reconcile.values import compatible
 
 
@@ -20,6 +20,10 @@ def entry(i: int, value: Any, bound: str | None = None,
     claim = Claim(source="a", subject="s", property="p", value=value, bound=bound,
                   context=context, quote="q")
     return ClaimEntry(i, f"c{i}", claim)
+
+
+def disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
+    return _disagreements(_with_keys(entries, ptype), ptype)
 
 
 def every_pair(entries: list[ClaimEntry], ptype: str) -> list[str]:
@@ -52,7 +56,7 @@ def numeric_claims(draw: st.DrawFn) -> list[ClaimEntry]:
 @settings(max_examples=300, deadline=None)
 @given(numeric_claims(), st.sampled_from(["count", "number"]))
 def test_numbers_as_every_pair_finds(entries: list[ClaimEntry], ptype: str) -> None:
-    assert _disagreements(entries, ptype) == every_pair(entries, ptype)
+    assert disagreements(entries, ptype) == every_pair(entries, ptype)
 
 
 @settings(max_examples=200, deadline=None)
@@ -60,7 +64,7 @@ def test_numbers_as_every_pair_finds(entries: list[ClaimEntry], ptype: str) -> N
        st.sampled_from(["text", "entity"]))
 def test_texts_as_every_pair_finds(items: list[tuple[str, Any]], ptype: str) -> None:
     entries = [entry(i, v, None, ctx) for i, (v, ctx) in enumerate(items)]
-    assert _disagreements(entries, ptype) == every_pair(entries, ptype)
+    assert disagreements(entries, ptype) == every_pair(entries, ptype)
 
 
 def test_thousands_of_claims_on_one_fact_are_fast() -> None:
@@ -73,6 +77,6 @@ def test_thousands_of_claims_on_one_fact_are_fast() -> None:
         [entry(i, 7, context={"n": str(i % 2)}) for i in range(3000)],  # the same figure
     ]
     start = time.perf_counter()
-    kinds = [_disagreements(c, "count") for c in cases]
+    kinds = [disagreements(c, "count") for c in cases]
     assert kinds == [["conflict"], ["scope"], [], []]
     assert time.perf_counter() - start < 2.0

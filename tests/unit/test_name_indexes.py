@@ -151,6 +151,24 @@ def test_the_spelling_index_finds_what_searching_every_article_finds(
             assert found == want and list(found) == list(want)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spellings=st.lists(_PHRASE, min_size=1, max_size=4),
+       texts=st.lists(st.lists(st.sampled_from([*_WORDS, "x"]), max_size=12).map(" ".join),
+                      min_size=1, max_size=4))
+def test_the_spelling_index_gives_the_articles_holding_every_word(
+        spellings: list[str], texts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = corpus_of(Path(tmp), {"e": spellings},
+                           {f"s{k}": text + "\n" for k, text in enumerate(texts)})
+        index = SpellingIndex(corpus)
+        for spelling in spellings:
+            words = set(re.findall(r"\w+", fold_text(spelling)))
+            want = {sid for sid, article in corpus.articles.items()
+                    if words <= set(re.findall(r"\w+", article.folded.text))}
+            assert set(index.sources_with(fold_text(spelling))) == want
+        assert set(index.sources_with("-")) == set(corpus.articles)  # no word: every article
+
+
 # -- alias hints: one word off ------------------------------------------------------------
 FERRY = {"ferry": ["Northgate Harbour Ferry Company"]}
 

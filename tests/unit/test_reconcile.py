@@ -106,6 +106,26 @@ ORGS = [{"id": "coast-guard", "name": "Coast Guard"},
         {"id": "fire-brigade", "name": "Northgate Fire Brigade"}]
 
 
+def test_claims_naming_what_is_not_declared_are_left_out(tmp_path: Path) -> None:
+    # reconcile groups the claims check kept without looking their references up again:
+    # check reports a claim whose source, subject or property is not declared, and drops it.
+    path = build(tmp_path, [
+        c("a", "fire.injured", 11, "Eleven people were hurt"),
+        c("b", "fire.injured", 12, "12 people were hurt"),
+        *(c("a", "fire.injured", n, f"{n} people were hurt") for n in (40, 41, 42)),
+    ], properties=COUNT)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for claim, (field, ident) in zip(doc["claims"][2:], [
+            ("source", "nowhere"), ("subject", "nobody"), ("property", "killed")], strict=True):
+        claim[field] = ident
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    result = check_file(path)
+    assert [p.code for p in result.problems] == ["MR201"] * 3
+    rec = reconcile(result)
+    assert rec.facts == 1
+    assert [g.display for g in get(rec, "fire.injured").values] == ["11", "12"]
+
+
 # -- conflict -----------------------------------------------------------------------------
 def test_numbers_whose_intervals_do_not_overlap_conflict(tmp_path: Path) -> None:
     rec = reconciled(tmp_path, [

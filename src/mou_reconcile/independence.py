@@ -3,7 +3,7 @@
 Agreement between a story and its copy is not corroboration (truth-discovery research on
 source dependence: count a copy group once). Two sources join one group when one declares
 `derived_from` the other, or when their texts share a large part of their word 5-grams.
-Shingles are hashed and indexed, and a text is compared only with the texts that have one
+Shingles are hashed and indexed, and a text is compared only with the texts that have enough
 of its rarest few shingles (`_overlaps`): never all pairs of texts.
 """
 
@@ -21,7 +21,13 @@ from mou_reconcile.load import Corpus
 SHINGLE = 5
 COPY_THRESHOLD = 0.3  # shared share of the shorter text; independent articles stay below 0.1
 MAX_OWNERS = 50  # a shingle in more texts is boilerplate, not copying: it is not counted
+EXTRA_PROBES = 2  # probes beyond the fewest: texts that share one by chance are not compared
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# ASCII word characters folded, every other ASCII character a space: the words are what
+# str.split then finds (a regex's search took a third of copy detection's time).
+_ASCII_FOLD = str.maketrans({c: c.casefold() if _WORD.match(c) else " "
+                             for c in map(chr, range(128))})
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,21 @@ def _hashes(words: list[str]) -> Iterator[int]:
 
 def _words(text: str) -> list[str]:
     """The text's words, case-folded one by one."""
-    if text.isascii():  # case folding never moves a word boundary here: fold it whole
-        return _WORD.findall(text.casefold())
-    # Elsewhere it can ('ǰ' folds to 'j' and a combining mark), so the words are found
-    # first. Folding maps each character on its own, so they can be folded all at once,
-    # joined by a space that no word holds and no character folds to.
+    if not text.isascii():
+        odd = set(_NON_ASCII.findall(text))
+        if any(map(_WORD.match, odd)):
+            return _folded_words(text)
+        # Non-word characters only part words, as a space does: with spaces the text is ASCII.
+        for char in odd:
+            text = text.replace(char, " ")
+    # In ASCII, case folding never moves a word boundary: fold the text whole.
+    return text.translate(_ASCII_FOLD).split()
+
+
+def _folded_words(text: str) -> list[str]:
+    """The general path: folding can move a word boundary ('ǰ' folds to 'j' and a combining
+    mark), so the words are found first. Folding maps each character on its own, so they can
+    be folded all at once, joined by a space that no word holds and no character folds to."""
     words = _WORD.findall(text)
     return " ".join(words).casefold().split(" ") if words else []
 
@@ -81,8 +97,8 @@ def find_links(corpus: Corpus) -> list[Link]:
     size = {sid: max(1, len(found)) for sid, found in sets.items()}
     declared = {frozenset((x.a, x.b)) for x in links}
     for (a, b), n in sorted(_overlaps(sets, size).items()):
-        overlap = n / min(size[a], size[b])
-        if overlap >= COPY_THRESHOLD and frozenset((a, b)) not in declared:
+        if frozenset((a, b)) not in declared:
+            overlap = n / min(size[a], size[b])
             sample = _shared_sample(corpus.articles[a].text, sets[a] & sets[b])
             links.append(Link(a, b, f"text overlap {overlap:.2f}", round(overlap, 2), sample))
     return links
@@ -90,36 +106,71 @@ def find_links(corpus: Corpus) -> list[Link]:
 
 def _overlaps(sets: dict[str, set[int]], size: dict[str, int]) -> dict[tuple[str, str], int]:
     """(a, b) with a < b -> the telling shingles the two texts share, for every pair that
-    may reach COPY_THRESHOLD of its shorter text's shingles (and a few that do not).
+    shares at least COPY_THRESHOLD of its shorter text's shingles.
 
-    A text A shares at least `need` of its telling shingles with B only if B has one of
-    any len - need + 1 of them (B misses at most need - 1). Taking A's rarest ones leaves
-    few texts to compare with A; each shingle has at most MAX_OWNERS texts.
+    A text A shares at least `need` of its telling shingles with B only if B misses at most
+    len - need of them, so holds at least p - (len - need) of any p of them. Probing A's
+    rarest ones leaves few texts to compare with A (each shingle has at most MAX_OWNERS).
     """
-    counts = Counter(chain.from_iterable(sets.values()))
     # A shingle of one text tells nothing; one in very many is boilerplate, not copying.
-    telling = {h for h, n in counts.items() if 1 < n <= MAX_OWNERS}
-    mine: dict[str, set[int]] = {}  # a text's telling shingles, if it can be a shorter text
-    probes: dict[str, list[int]] = {}
-    for a, found in sets.items():
+    # (The counts of all shingles are let go at once: they are the largest table here.)
+    by_count = _telling_by_count(Counter(chain.from_iterable(sets.values())))
+    telling = set().union(*by_count)
+    have = {sid: found & telling for sid, found in sets.items()}
+    probes = _probes(have, size, by_count)
+    owners = _owners(have, set(chain.from_iterable(probe for probe, _ in probes.values())))
+    shared: dict[tuple[str, str], int] = {}
+    for a, (probe, enough) in probes.items():
+        for b, hits in Counter(chain.from_iterable(map(owners.__getitem__, probe))).items():
+            if hits >= enough and b != a and size[a] <= size[b]:
+                n = len(have[a] & have[b])
+                if n / size[a] >= COPY_THRESHOLD:
+                    shared[(a, b) if a < b else (b, a)] = n
+    return shared
+
+
+def _probes(have: dict[str, set[int]], size: dict[str, int],
+            by_count: list[set[int]]) -> dict[str, tuple[list[int], int]]:
+    """Each text that can be a copy's shorter side -> its rarest telling shingles, and how
+    many of them another text must hold to share COPY_THRESHOLD of it."""
+    probes: dict[str, tuple[list[int], int]] = {}
+    for a, mine in have.items():
         # A pair's overlap is over its shorter text, so that text's side alone picks it.
         # Sharing fewer than `need` makes less than COPY_THRESHOLD of A (- 1: a margin).
         need = max(1, math.ceil(COPY_THRESHOLD * size[a] - 1))
-        have = found & telling
-        if len(have) >= need:
-            mine[a] = have
-            probes[a] = sorted(have, key=counts.__getitem__)[:len(have) - need + 1]
-    probed = set(chain.from_iterable(probes.values()))
+        if len(mine) >= need:
+            probe = _rarest(mine, len(mine) - need + 1 + EXTRA_PROBES, by_count)
+            probes[a] = probe, len(probe) - (len(mine) - need)
+    return probes
+
+
+def _telling_by_count(counts: Counter[int]) -> list[set[int]]:
+    """The shingles in 2 texts, in 3, ... in MAX_OWNERS: the telling ones, rarest first."""
+    by_count: list[set[int]] = [set() for _ in range(MAX_OWNERS + 1)]
+    for h, n in counts.items():
+        if 1 < n <= MAX_OWNERS:
+            by_count[n].add(h)
+    return by_count[2:]
+
+
+def _rarest(mine: set[int], k: int, by_count: list[set[int]]) -> list[int]:
+    """k of the text's telling shingles (all if fewer), none in more texts than one left out.
+    Which of equally rare ones are taken does not matter: any k of them serve as probes."""
+    rarest: list[int] = []
+    for same in by_count:
+        rarest += mine & same
+        if len(rarest) >= k:
+            break
+    return rarest[:k]
+
+
+def _owners(have: dict[str, set[int]], probed: set[int]) -> dict[int, list[str]]:
+    """The texts that have each probed shingle (telling, so in their `have`)."""
     owners: dict[int, list[str]] = defaultdict(list)
-    for sid, found in sets.items():
-        for h in found & probed:
+    for sid, mine in have.items():
+        for h in mine & probed:
             owners[h].append(sid)
-    shared: dict[tuple[str, str], int] = {}
-    for a, probe in probes.items():
-        for b in set(chain.from_iterable(owners[h] for h in probe)):
-            if b != a and size[a] <= size[b]:
-                shared[(a, b) if a < b else (b, a)] = len(mine[a] & sets[b])
-    return shared
+    return owners
 
 
 def groups(source_ids: list[str], links: list[Link]) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import starmap
 
 from mou_reconcile.article import Article
 from mou_reconcile.textfold import fold_text
@@ -11,7 +12,9 @@ from mou_reconcile.textfold import fold_text
 _ELISION = re.compile(r"\s*\.{3,}\s*")  # `…` folds to `...` (NFKC)
 
 
-@dataclass(frozen=True, slots=True)  # many are made: one per claim
+# Many are made, one per claim; not frozen: a frozen class's __init__ sets each field
+# through object.__setattr__, four times the cost.
+@dataclass(slots=True)
 class Anchor:
     """Where a quote stands in its article: original character offsets, 1-based positions,
     and one span per part of an elided quote."""
@@ -27,7 +30,7 @@ class Anchor:
     def to_dict(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "line": self.line, "col": self.col,
                 "end_line": self.end_line, "end_col": self.end_col,
-                "spans": [list(s) for s in self.spans]}
+                "spans": list(map(list, self.spans))}
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _rest_in_order(text: str, parts: list[str], pos: int,
 
 def _anchor(article: Article, spans: list[tuple[int, int]]) -> Anchor:
     folded = article.folded
-    orig = tuple([folded.span(a, b) for a, b in spans])
+    orig = tuple(starmap(folded.span, spans))
     start, end = orig[0][0], orig[-1][1]
     line, col = article.line_col(start)
     end_line, end_col = article.line_col(max(end - 1, start))

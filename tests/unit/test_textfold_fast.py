@@ -7,6 +7,7 @@ end for every folded character, so no match and no reported position can change.
 
 from __future__ import annotations
 
+import re
 import string
 import sys
 import unicodedata
@@ -18,7 +19,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mou_reconcile.article import _BLANK_LINES, Article
-from mou_reconcile.textfold import _DASHES, _DROP, _QUOTES, Folded, fold, fold_text
+from mou_reconcile.textfold import (
+    _DASHES,
+    _DROP,
+    _NON_ASCII,
+    _QUOTES,
+    _SPACE_RUN,
+    _SWAP,
+    Folded,
+    fold,
+    fold_text,
+)
 
 # --- the reference: textfold.fold as it was, a loop over characters ----------------------
 
@@ -92,7 +103,7 @@ def assert_same_as_reference(text: str) -> Folded:
 
 _ASCII_VISIBLE = string.ascii_letters + string.digits + string.punctuation
 _ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_UNICODE_SPACE = "\u00a0\u2028\u3000\u0085\u2003"
+_UNICODE_SPACE = "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace())  # all
 _COMBINING = "\u0301\u0308\u0327"
 _OTHER = ("\ufb01"  # ligature fi
           "ＡｂＣ０"  # full-width
@@ -151,9 +162,16 @@ def test_span_matches_the_reference(text: str, data: st.DataObject) -> None:
     "\ufdfa\u0301 x", "a\ufdfa\u0301b", "\u00a8 \u00b4", "\ufeffBOM\u200d",
     "😀 \U0001f44d\U0001f3fd ok", "\x00\x07\x7f\x85\x9f", "\u1100\u1161\u11a8",
     "Para one.\n\nPara  two\r\n\r\n\r\nthree \t",
+    # ASCII but for characters `fold` swaps first, some with marks or invisibles after them
+    "It’s a “deal”—signed.\n\nNext\u00a0 para ‑ – ‘x’ «y»", "a—\u0301b", "“\u0308x”\u200b\u0301",
+    "x\u00a0\u0301y", "\u00a0\u00a0a\u00a0", "´″ — “x”", "﹘\u0327﹣－", "‑\u00ad\u0301 e\u0301—",
 ])
 def test_examples_match_the_reference(text: str) -> None:
-    assert_same_as_reference(text)
+    f = assert_same_as_reference(text)
+    _, ref_origin, ref_ends = _reference_fold(text)
+    for a in range(len(f.text) + 1):
+        for b in range(len(f.text) + 1):
+            assert f.span(a, b) == _reference_span(ref_origin, ref_ends, a, b)
 
 
 def test_the_origins_can_go_back_and_folded_index_still_bisects_as_before() -> None:
@@ -196,3 +214,37 @@ def test_article_paragraphs_are_as_before() -> None:
     assert a.paragraphs == expected
     assert [ref_text[x:y] for x, y in expected] == ["title", "first para line still first.",
                                                     "second - para."]
+
+
+# --- what the fast paths rely on ------------------------------------------------------------
+
+_MARKS = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.combining(c)]
+
+
+def test_swapped_characters_fold_as_their_ascii_stand_ins() -> None:
+    # `fold` replaces them before anything else, which changes nothing when each starts a
+    # cluster as its stand-in does and folds alike with any combining mark after it.
+    assert {c for c, _ in _SWAP} == {
+        c for c in [*_QUOTES, *_DASHES, "\u00a0"] if not c.isascii()} - {"\u00b4", "\u2033"}
+    for c, f in _SWAP:
+        assert f.isascii() and c not in _DROP and not unicodedata.combining(c)
+        assert _ref_fold_cluster(c) == f
+        for mark in _MARKS:
+            assert _reference_fold(f"x{c}{mark}y") == _reference_fold(f"x{f}{mark}y")
+    # ... and with several marks: neither is the first of a canonical composition's pair.
+    firsts = {chr(int(d.split()[0], 16))
+              for d in map(unicodedata.decomposition, map(chr, range(sys.maxunicode + 1)))
+              if d and not d.startswith("<")}
+    assert not firsts & {unicodedata.normalize("NFKC", c)[0] for c, _ in _SWAP}
+    assert not firsts & {f for _, f in _SWAP}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" a\n\u00e9\u2014\U0001f600", max_size=40), st.data())
+def test_the_regular_expressions_match_as_their_plain_spellings(text: str,
+                                                                data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    for fast, plain in [(_SPACE_RUN, " {2,}"), (_NON_ASCII, r"[^\x00-\x7f]+")]:
+        assert [m.span() for m in fast.finditer(text, pos, endpos)] == \
+            [m.span() for m in re.compile(plain).finditer(text, pos, endpos)]

@@ -118,3 +118,37 @@ def test_report_piped_into_head_is_silent(tmp_path: Path) -> None:
     assert first.startswith("Discrepancies in ")
     assert err.read_text() == ""
     assert status in ("status=0", "status=1")  # 1 when head left before the report ended
+
+
+# Sends the process SIGINT from inside the import of one module, as a Ctrl-C typed while
+# the commands are still loading (typer alone takes tens of milliseconds) would land.
+_INTERRUPTED_IMPORT = """
+import os, signal, sys
+module = sys.argv[1]
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == module:
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Interrupt())
+from mou_reconcile.console import main
+sys.argv = ["mou-reconcile", "--version"]
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("module", ["mou_reconcile.cli", "typer", "typer.main"])
+def test_ctrl_c_while_the_commands_load_prints_one_line_and_exits_130(module: str) -> None:
+    proc = subprocess.run([sys.executable, "-c", _INTERRUPTED_IMPORT, module], env=env(),
+                          capture_output=True, timeout=60, check=False,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (130, b"", b"interrupted\n")
+
+
+def test_the_console_script_and_python_m_enter_through_the_same_guard() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["mou-reconcile"] == "mou_reconcile.console:main"
+    main_module = (REPO / "src" / "mou_reconcile" / "__main__.py").read_text()
+    assert "from mou_reconcile.console import main" in main_module

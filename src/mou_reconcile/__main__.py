@@ -1,3 +1,3 @@
-from mou_reconcile.cli import main
+from mou_reconcile.console import main
 
 main()

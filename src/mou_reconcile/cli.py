@@ -715,30 +715,15 @@ def export_claimreview(
     _publish(json.dumps(result.reviews, indent=2, ensure_ascii=False) + "\n", output)
 
 
-class _Interrupted(BaseException):
-    """Ctrl-C. Typer turns a KeyboardInterrupt into a silent exit 130 (older versions: into
-    "Aborted!" and exit 1), so SIGINT raises this instead, which typer lets through."""
-
-
-def _on_sigint(signum: int, frame: object) -> NoReturn:
-    raise _Interrupted
-
-
 def main() -> None:
-    """Console-script entry point: Ctrl-C and closed pipes end quietly."""
-    import signal
-
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup)
-        signal.signal(signal.SIGINT, _on_sigint)
+    """The commands' entry (through `console.main`, which handles Ctrl-C): closed pipes end
+    quietly, and the process ends with its command."""
     _PROCESS["ends_with_command"] = True
     try:
         try:
             app(prog_name="mou-reconcile")
         finally:
             sys.stdout.flush()  # a reader gone surfaces here, not as a warning at exit
-    except (_Interrupted, KeyboardInterrupt):
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
     except BrokenPipeError:
         # `mou-reconcile report | head`: the reader left; say nothing, as other tools do.
         import os

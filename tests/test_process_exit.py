@@ -1,7 +1,7 @@
-"""The console script ends its process as soon as a command's output is flushed (os._exit,
-skipping the teardown of everything the command built). Nothing may be lost by that: a real
-process must print and exit exactly as the same command run in-process, where the app
-returns normally."""
+"""The console entry ends its process once the command has returned and its output is
+flushed (os._exit, skipping the teardown of everything the command built). Nothing may be
+lost by that: a real process must print and exit exactly as the same command run
+in-process, where the app returns normally."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_the_process_ends_without_teardown_once_the_command_is_done() -> None:
     # runs above return normally: there the app must not end the test session.)
     code = ("import atexit, sys\n"
             "atexit.register(lambda: print('teardown ran', file=sys.stderr))\n"
-            "from mou_reconcile.cli import main\n"
+            "from mou_reconcile.console import main\n"
             f"sys.argv = ['mou-reconcile', 'check', '--claims', {str(SAMPLE)!r}]\n"
             "main()\n")
     proc = subprocess.run([sys.executable, "-c", code], env=env(), capture_output=True,

@@ -133,19 +133,47 @@ def test_every_command_has_help_with_an_example(cli) -> None:
 INSTALLED = Path(sys.executable).parent / "mou-reconcile"
 
 
+def _outside_ci() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items()
+            if k not in ("MOU_RECONCILE_CLAIMS", "CI", "GITHUB_ACTIONS", "TF_BUILD")}
+
+
 @pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
 def test_installed_command_uses_the_packaged_sample_from_an_empty_folder(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "MOU_RECONCILE_CLAIMS"}
-
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(INSTALLED), *args], cwd=tmp_path, env=env,
+        return subprocess.run([str(INSTALLED), *args], cwd=tmp_path, env=_outside_ci(),
                               capture_output=True, text=True, timeout=60)
 
-    check = run("check")
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert "using the sample corpus" in check.stderr
-    assert "no problems (5 sources" in check.stdout
     report = run("report", "--format", "json")
     assert report.returncode == 0, report.stderr
+    assert "using the sample corpus" in report.stderr
     assert json.loads(report.stdout)["summary"]["sources"] == 5  # stdout is pure JSON
     assert list(tmp_path.iterdir()) == []  # nothing written where it ran
+
+
+@pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
+@pytest.mark.parametrize(("args", "ci"), [
+    (["check"], {}),  # check never checks the sample: that would pass a misconfigured job
+    (["check", "--format", "json"], {"CI": "true"}),
+    (["report"], {"CI": "true"}),
+    (["report", "--format", "github"], {"GITHUB_ACTIONS": "true"}),
+    (["coverage"], {"CI": "1"}),
+    (["matrix"], {"TF_BUILD": "True"}),
+])
+def test_no_claims_file_is_exit_2_naming_where_it_looked(tmp_path: Path, args: list[str],
+                                                        ci: dict[str, str]) -> None:
+    proc = subprocess.run([str(INSTALLED), *args], cwd=tmp_path, env={**_outside_ci(), **ci},
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "no claims file found" in proc.stderr
+    assert str(tmp_path / "data" / "claims.yaml") in proc.stderr  # where it looked
+    assert "--claims" in proc.stderr and "Traceback" not in proc.stderr
+    assert "using the sample" not in proc.stderr
+
+
+@pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
+def test_ci_set_to_false_is_not_ci(tmp_path: Path) -> None:
+    proc = subprocess.run([str(INSTALLED), "report"], cwd=tmp_path,
+                          env={**_outside_ci(), "CI": "false"}, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "using the sample corpus" in proc.stderr

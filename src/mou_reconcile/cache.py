@@ -55,7 +55,8 @@ STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a run that wa
 # What the output may depend on besides the files. Every MOU_RECONCILE_* variable is keyed
 # too (the limits, the claims file's location) except these, which change no answer.
 NOT_KEYED = (DIR_ENV, OFF_ENV, "MOU_RECONCILE_PROGRESS_DELAY")
-ENVIRONMENT = ("GITHUB_ACTIONS",  # the default format
+ENVIRONMENT = ("GITHUB_ACTIONS",  # the default format; with CI and TF_BUILD: the sample or not
+               "CI", "TF_BUILD",
                # rich: colour, terminal detection, width (text, and notes on stderr)
                "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM",
                "COLORTERM", "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES",
@@ -389,7 +390,7 @@ def _prepare(command: str, claims: str | None, *, options: dict[str, Any], outpu
     from mou_reconcile.locate import locate
 
     limits.check_environment()
-    found = locate(claims)
+    found = locate(claims, sample=command != "check")
     if not stat.S_ISREG(os.stat(found.path).st_mode):  # a FIFO, a device: never cached
         return None
     if not (_utf8(sys.stdout) and _utf8(sys.stderr)):

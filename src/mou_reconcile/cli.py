@@ -6,7 +6,6 @@ Heavy modules (pydantic, yaml, rich) are imported inside commands, so `--help` a
 
 # No `from __future__ import annotations`: typer would eval every annotation string at start-up.
 
-import gc
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -27,8 +26,8 @@ app = typer.Typer(
     name="mou-reconcile",
     help="Show where news sources disagree about the facts of a story, with each source's "
          "own words as evidence.\n\nThe claims file is --claims PATH, else "
-         "$MOU_RECONCILE_CLAIMS, else ./data/claims.yaml, else the sample corpus shipped "
-         "with the tool.",
+         "$MOU_RECONCILE_CLAIMS, else ./data/claims.yaml, else (not for check, not in CI) "
+         "the sample corpus shipped with the tool.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -87,9 +86,9 @@ _INPUTS: list[Path] = []
 # For the cache: the corpus the running command checked, and the text it wrote to --output.
 _LOADED: list[Any] = []
 _WRITTEN: list[str] = []
-# Set by main(): this process runs one command and ends, so _session ends it at once (tests
-# that call the app in-process leave it off).
-_PROCESS = {"ends_with_command": False}
+# What the running command built (its checked corpus, its reconciliation), held until the
+# process ends: the console entry then ends it without freeing them one object at a time.
+_KEPT: list[Any] = []
 
 
 @app.callback()
@@ -101,6 +100,7 @@ def main_options(
     _INPUTS.clear()  # runs before every command: nothing from an earlier in-process run
     _LOADED.clear()
     _WRITTEN.clear()
+    _KEPT.clear()
 
 
 def _fail_unreadable(problem: object, fmt: str) -> NoReturn:
@@ -130,12 +130,12 @@ def _fail_unreadable(problem: object, fmt: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _locate(claims: str | None, fmt: str) -> tuple[object, str]:
+def _locate(claims: str | None, fmt: str, sample: bool) -> tuple[object, str]:
     from mou_reconcile.load import UnreadableInput
     from mou_reconcile.locate import locate
 
     try:
-        found = locate(claims)
+        found = locate(claims, sample=sample)
     except UnreadableInput as exc:
         _fail_unreadable(exc.problem, fmt)
     if found.origin == "sample":
@@ -211,12 +211,6 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
             if hit is not None:
                 _replay(hit, output)
     progress.begin()
-    # No cyclic garbage collection while the command works: the pipeline makes millions of
-    # long-lived objects and next to no reference cycles, and the full collections that
-    # their growing number sets off cost a quarter of `check` at 100,000 claims, for ~5%
-    # less memory (benchmarks/run).
-    collecting = gc.isenabled()
-    gc.disable()
     recorder = None
     if pending is not None:
         recorder = cache.Recorder()
@@ -236,23 +230,6 @@ def _session(command: str, claims: str | None, fmt: str, output: Path | None,
                 code in (EXIT_OK, EXIT_FINDINGS):
             pending.store(recorder, _LOADED[0], code, _WRITTEN[0] if _WRITTEN else None,
                           _INPUTS)
-        if code is not None and _PROCESS["ends_with_command"]:
-            _end_process(code)
-        if collecting:
-            gc.enable()
-
-
-def _end_process(code: int) -> NoReturn:
-    """End the console-script process as soon as its command is done and its output flushed.
-    Everything the command built would otherwise be freed one object at a time (and, with
-    the collector back on, scanned once more) before the process ends: 1.5 to 2 seconds at
-    100,000 claims, for memory the OS reclaims at once. A closed pipe raises here, as at a
-    normal exit, for main() to handle."""
-    import os
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 def _replay(hit: Any, output: Path | None) -> NoReturn:
@@ -266,9 +243,11 @@ def _replay(hit: Any, output: Path | None) -> NoReturn:
     raise typer.Exit(hit.exit_code)
 
 
-def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
+def _checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool = True
+             ) -> Any:
     """Load and check the claims file. `note`: for commands that do not print problems
-    themselves, say on stderr where the first error is, since its claims are left out."""
+    themselves, say on stderr where the first error is, since its claims are left out.
+    `sample`: with no claims file found, the bundled sample may stand in (not in CI)."""
     from mou_reconcile import progress
     from mou_reconcile.check import check_file
     from mou_reconcile.limits import BadLimit, check_environment
@@ -279,7 +258,7 @@ def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
     except BadLimit as exc:
         typer.echo(f"mou-reconcile: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
-    path, display = _locate(claims, fmt.value)
+    path, display = _locate(claims, fmt.value, sample)
     progress.stage("reading the claims file")
     try:
         result = check_file(path, display)  # type: ignore[arg-type]
@@ -287,6 +266,7 @@ def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
         _fail_unreadable(exc.problem, fmt.value)
     _INPUTS[:] = [result.corpus.path, *(a.path for a in result.corpus.articles.values())]
     _LOADED[:] = [result.corpus]
+    _KEPT.append(result)
     errors = [p for p in result.problems if p.severity.label == "error"]
     if note and errors:
         p = errors[0]
@@ -296,10 +276,12 @@ def _checked(claims: str | None, fmt: Format, *, note: bool = False) -> Any:
     return result
 
 
-def _reconciled(claims: str | None, fmt: str) -> Any:
+def _reconciled(claims: str | None, fmt: Format, *, note: bool = True) -> Any:
     from mou_reconcile.reconcile import reconcile
 
-    return reconcile(_checked(claims, Format(fmt), note=True))
+    rec = reconcile(_checked(claims, fmt, note=note))
+    _KEPT.append(rec)
+    return rec
 
 
 def _find(rec: Any, kind: str, query: str) -> str:
@@ -327,7 +309,7 @@ def check(
     """
     format = _resolve_format(format, "check", output)
     with _session("check", claims, format.value, output, no_cache):
-        result = _checked(claims, format)
+        result = _checked(claims, format, sample=False)  # no false green on the sample
         _emit(format, output, lambda r: r.check(result))
         raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
@@ -357,9 +339,8 @@ def report(
     with _session("report", claims, format.value, output, no_cache,
                   fail_on=fail_on and fail_on.value, min_severity=min_severity.value):
         from mou_reconcile.problems import Severity
-        from mou_reconcile.reconcile import reconcile
 
-        rec = reconcile(_checked(claims, format))
+        rec = _reconciled(claims, format, note=False)
         shown = Severity.parse(min_severity.value)
         _emit(format, output, lambda r: r.report(rec, shown))
         if fail_on is not None:
@@ -383,10 +364,9 @@ def explain(
     with _session("explain", claims, "text", None, no_cache, fact=fact):
         from mou_reconcile import progress
         from mou_reconcile.explain import explain
-        from mou_reconcile.reconcile import reconcile
         from mou_reconcile.reporters.text_reporter import TextReporter
 
-        rec = reconcile(_checked(claims, Format.text, note=True))
+        rec = _reconciled(claims, Format.text)
         name = _find(rec, "fact", fact)
         found = explain(rec, name)
         progress.stage("writing")
@@ -434,7 +414,7 @@ def diff(
         from mou_reconcile.diff import diff_sources
         from mou_reconcile.problems import Severity
 
-        rec = _reconciled(claims, format.value)
+        rec = _reconciled(claims, Format(format.value))
         a, b = _find(rec, "source", source_a), _find(rec, "source", source_b)
         if a == b:
             typer.echo(f"A and B are both {a!r}: name two different sources", err=True)
@@ -464,7 +444,7 @@ def sources(
         from mou_reconcile.matrix import build_matrix
         from mou_reconcile.sources import profile_sources
 
-        rec = _reconciled(claims, format.value)
+        rec = _reconciled(claims, Format(format.value))
         profiles = profile_sources(rec, build_matrix(rec))
         _emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
 
@@ -495,7 +475,7 @@ def matrix(
                   source=source, disputed=disputed):
         from mou_reconcile.matrix import build_matrix, claims_by_fact
 
-        rec = _reconciled(claims, format.value)
+        rec = _reconciled(claims, Format(format.value))
         wanted = None
         if facts:
             known = sorted(claims_by_fact(rec.corpus))
@@ -533,7 +513,7 @@ def timeline(
     with _session("timeline", claims, format.value, output, no_cache, fact=fact):
         from mou_reconcile.timeline import timelines
 
-        rec = _reconciled(claims, format.value)
+        rec = _reconciled(claims, Format(format.value))
         name = _find(rec, "fact", fact) if fact is not None else None
         found = timelines(rec.corpus, name)
         _emit(Format(format.value), output, lambda r: r.timeline(rec, found))
@@ -698,10 +678,9 @@ def export_claimreview(
     import json
 
     from mou_reconcile.claimreview import export
-    from mou_reconcile.reconcile import reconcile
 
     with _session("export", claims, "json", output, None):
-        rec = reconcile(_checked(claims, Format.text))
+        rec = _reconciled(claims, Format.text, note=False)
         result = export(rec, base_url, author)
     if rec.check.problems:
         typer.echo(f"note: the claims file has {len(rec.check.problems)} problems; run "
@@ -715,19 +694,27 @@ def export_claimreview(
     _publish(json.dumps(result.reviews, indent=2, ensure_ascii=False) + "\n", output)
 
 
-def main() -> None:
-    """The commands' entry (through `console.main`, which handles Ctrl-C): closed pipes end
-    quietly, and the process ends with its command."""
-    _PROCESS["ends_with_command"] = True
+def main() -> int:
+    """Run the command in sys.argv and return its exit code (the console entry,
+    `console.main`, handles Ctrl-C and ends the process)."""
+    from mou_reconcile.console import closed_pipe
+
     try:
         try:
             app(prog_name="mou-reconcile")
-        finally:
-            sys.stdout.flush()  # a reader gone surfaces here, not as a warning at exit
+        except SystemExit as exc:  # typer's standalone mode always ends with one
+            _KEPT.append(exc)  # its traceback holds the command's frames: see _KEPT
+            code = exc.code
+        else:
+            code = 0
+        # Typer (as click) turns a closed pipe into exit 1, the code for findings here, and
+        # wraps the streams to silence it: that wrapper is how the closed pipe shows.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            return closed_pipe()
+        sys.stdout.flush()  # a reader gone surfaces here, not as a warning at exit
     except BrokenPipeError:
-        # `mou-reconcile report | head`: the reader left; say nothing, as other tools do.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        return closed_pipe()
+    if code is None or isinstance(code, int):
+        return code or 0
+    sys.stderr.write(f"{code}\n")  # sys.exit("message"): print it, as the interpreter does
+    return 1

@@ -1,8 +1,20 @@
-"""The console script's entry point (also `python -m mou_reconcile`). Ctrl-C ends a run with
-one line, `interrupted`, and exit code 130 from the start: the handler is set before the
-commands are imported (typer and pydantic take tens of milliseconds), so this module
-imports nothing heavy."""
+"""The console script's entry point (also `python -m mou_reconcile`): the one place where
+process-wide shortcuts live, so every command passes through them the same way.
 
+- Ctrl-C ends a run with one line, `interrupted`, and exit code 130 from the start: the
+  handler is set before the commands are imported (typer and pydantic take tens of
+  milliseconds), so this module imports nothing heavy.
+- No cyclic garbage collection: a command makes millions of long-lived objects and next to
+  no reference cycles, and the full collections their growing number sets off cost a
+  quarter of `check` at 100,000 claims, for ~5% less memory (benchmarks/run).
+- The process ends with `os._exit` once the command has returned and its output is flushed:
+  everything it built would otherwise be freed one object at a time, 1.5 to 2 seconds at
+  100,000 claims, for memory the OS reclaims at once. This runs after the command, never
+  inside it, so no command can lose output to it.
+"""
+
+import gc
+import os
 import signal
 import sys
 
@@ -16,13 +28,42 @@ def _on_sigint(signum: int, frame: object) -> None:
     raise Interrupted
 
 
+# The shell's convention for a process whose reader left: killed by SIGPIPE, 128 + 13.
+EXIT_CLOSED_PIPE = 141
+
+
+def closed_pipe() -> int:
+    """`mou-reconcile report | head`: the reader left. Say nothing, as other tools do, and
+    point stdout at /dev/null so no later flush finds the pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
+
+
+def _flush() -> int | None:
+    """Flush both streams; a closed pipe on stdout gives its exit code (else None)."""
+    code = None
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = closed_pipe()
+    try:
+        sys.stderr.flush()
+    except OSError:  # stderr gone too: nothing left to tell
+        pass
+    return code
+
+
 def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup)
         signal.signal(signal.SIGINT, _on_sigint)
+    gc.disable()
     try:
         from mou_reconcile.cli import main as run_command
 
-        run_command()
+        code = run_command()
     except (Interrupted, KeyboardInterrupt):
         sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        code = 130
+    pipe = _flush()
+    os._exit(code if pipe is None else pipe)

@@ -26,13 +26,19 @@ class Limit:
 
 
 class BadLimit(ValueError):
-    """An override in the environment is not a whole number >= 1."""
+    """An override in the environment is not a whole number from 1 to MAXIMUM."""
 
 
-# Defaults: a 45,000-claim file parses in about 10 s on a slow machine; news articles are
+# The largest override taken: 2 GiB - 1 bytes is more than any claims file or article, and a
+# larger number would overflow a read's size.
+MAXIMUM = 2**31 - 1
+
+
+# Defaults: a 100,000-claim archive is 16 to 19 MB, so the size limit leaves it room four
+# times over (bombs are stopped by the depth and alias rules, not by size); news articles are
 # tens of kilobytes (folding costs about 1 s per megabyte); quotes are a sentence or three
 # (the closest-passage search on a miss costs time in proportion to quote x article).
-CLAIMS_BYTES = Limit("MAX_CLAIMS_BYTES", 16 * 1024 * 1024, "size of the claims file, in bytes")
+CLAIMS_BYTES = Limit("MAX_CLAIMS_BYTES", 64 * 1024 * 1024, "size of the claims file, in bytes")
 ARTICLE_BYTES = Limit("MAX_ARTICLE_BYTES", 4 * 1024 * 1024, "size of each article, in bytes")
 DEPTH = Limit("MAX_DEPTH", 64, "nesting of mappings and lists in the claims file (a valid "
               "file needs 5); reading stops at 4 times this depth")
@@ -50,9 +56,9 @@ def value(limit: Limit) -> int:
         number = int(raw)
     except ValueError:
         number = 0
-    if number < 1:
-        raise BadLimit(f"${limit.env} is {raw!r}, not a whole number >= 1 (the {limit.doc};"
-                       f" default {limit.default}); fix or unset it")
+    if not 1 <= number <= MAXIMUM:
+        raise BadLimit(f"${limit.env} is {raw[:40]!r}, not a whole number from 1 to {MAXIMUM}"
+                       f" (the {limit.doc}; default {limit.default}); fix or unset it")
     return number
 
 
@@ -63,7 +69,8 @@ def check_environment() -> None:
 
 
 def raise_hint(limit: Limit) -> str:
-    return f"if the input is right, raise the limit with ${limit.env}"
+    return (f"if the input is right, raise the limit: {limit.env}={limit.default * 4} "
+            "mou-reconcile ...")
 
 
 def read_head(path: str | os.PathLike[str], limit: int) -> bytes:

@@ -1,5 +1,7 @@
 """Finding the claims file: --claims, then $MOU_RECONCILE_CLAIMS, then ./data/claims.yaml,
-then the sample corpus shipped inside the package."""
+then the sample corpus shipped inside the package: for a person trying the tool, never for
+`check` and never in CI, where checking the sample would be a false green for a job that
+points at the wrong folder."""
 
 from __future__ import annotations
 
@@ -66,7 +68,18 @@ def _given(value: str, origin: str) -> Located:
     return Located(path, display_path(path) if path.is_absolute() else str(path), origin)
 
 
-def locate(option: str | None) -> Located:
+# Set by GitHub Actions, GitLab CI, CircleCI, Travis, Buildkite, Azure Pipelines (TF_BUILD)...
+CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "TF_BUILD")
+
+
+def in_ci() -> bool:
+    return any(os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+               for name in CI_VARIABLES)
+
+
+def locate(option: str | None, *, sample: bool = True) -> Located:
+    """The claims file to read. `sample`: the command may fall back to the bundled sample
+    (outside CI only)."""
     if option:
         return _given(option, "option")
     env = os.environ.get(ENV_VAR)
@@ -75,9 +88,20 @@ def locate(option: str | None) -> Located:
     local = Path("data") / DEFAULT_NAME
     if local.is_file():
         return Located(local, str(local), "cwd")
-    sample = sample_claims()
-    if sample is None:
+    bundled = sample_claims() if sample and not in_ci() else None
+    if bundled is None:
+        where = os.path.join(os.getcwd(), str(local)) if _has_cwd() else str(local)
         raise _unreadable(Problem.of(
-            P.FILE_UNREADABLE, str(local), 1, 1, "no claims file found",
-            f"pass --claims PATH, set ${ENV_VAR}, or run from a folder with data/claims.yaml"))
-    return Located(sample, display_path(sample), "sample")
+            P.FILE_UNREADABLE, str(local), 1, 1,
+            f"no claims file found: no --claims, no ${ENV_VAR}, no {where}",
+            f"pass --claims PATH (a claims file or its folder), set ${ENV_VAR}, or run from "
+            "the folder that holds data/claims.yaml"))
+    return Located(bundled, display_path(bundled), "sample")
+
+
+def _has_cwd() -> bool:
+    try:
+        os.getcwd()
+    except OSError:  # the working folder was removed
+        return False
+    return True

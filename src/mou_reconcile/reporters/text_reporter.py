@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import TYPE_CHECKING
 
@@ -31,12 +32,19 @@ HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INF
 QUOTE_WIDTH = 160  # longer quotes are cut around the highlighted value
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich ends the process with exit 1 here, the code for findings: let the closed pipe
+        # reach the console entry instead, which ends quietly with 141 (128 + SIGPIPE).
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 class TextReporter(Reporter):
     name = "text"
 
     def console(self) -> Console:
         no_color = bool(os.environ.get("NO_COLOR")) or self.color is False
-        return Console(file=self.out, width=self.width, no_color=no_color,
+        return _Console(file=self.out, width=self.width, no_color=no_color,
                        force_terminal=True if self.color else None, highlight=False,
                        soft_wrap=True, emoji=False)
 

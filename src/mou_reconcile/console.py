@@ -13,6 +13,7 @@ process-wide shortcuts live, so every command passes through them the same way.
   inside it, so no command can lose output to it.
 """
 
+import contextlib
 import gc
 import os
 import signal
@@ -47,10 +48,8 @@ def _flush() -> int | None:
         sys.stdout.flush()
     except BrokenPipeError:
         code = closed_pipe()
-    try:
+    with contextlib.suppress(OSError):  # stderr gone too: nothing left to tell
         sys.stderr.flush()
-    except OSError:  # stderr gone too: nothing left to tell
-        pass
     return code
 
 

@@ -80,3 +80,39 @@ def test_a_check_answered_from_the_cache_does_not_import_pydantic(tmp_path: Any)
     assert runs[0].stderr.endswith("pydantic: True")  # the first run reads the claims
     assert runs[1].stderr.endswith("pydantic: False"), runs[1].stderr  # the second: cache
     assert runs[0].stdout == runs[1].stdout and runs[0].returncode == runs[1].returncode
+
+
+def _commands() -> list[tuple[list[str], Any]]:
+    root = typer.main.get_command(app)
+    out = []
+    for name, sub in root.commands.items():  # type: ignore[attr-defined]
+        if hasattr(sub, "commands"):  # a group: export
+            out += [([name, inner], cmd) for inner, cmd in sub.commands.items()]
+        else:
+            out.append(([name], sub))
+    return out
+
+
+@pytest.mark.parametrize(("words", "command"), _commands(),
+                         ids=[" ".join(w) for w, _ in _commands()])
+def test_help_is_laid_out_by_the_project_not_by_typers_version(cli, words: list[str],
+                                                                command: Any) -> None:
+    # typer 0.29 writes `{fact}`, `[[FACT]]` and `<list[str]>`; 0.16 drops the arguments'
+    # help and prints `\[default: ...]`. helptext.Command lays it out the same on both.
+    from mou_reconcile.helptext import Command
+
+    assert isinstance(command, Command)
+    for param in command.params:
+        takes_value = param.param_type_name == "argument" or not param.is_flag
+        assert not takes_value or param.metavar, f"{words} {param.name}: no metavar"
+    run = cli(*words, "--help")
+    assert run.exit_code == 0
+    usage = run.stdout.splitlines()[0]
+    arguments = [p.metavar for p in command.params if p.param_type_name == "argument"]
+    assert usage == " ".join(["Usage: mou-reconcile", *words, "[OPTIONS]", *arguments])
+    for marker in ("{", "<str>", "<list", "[[", "\\["):
+        assert marker not in run.stdout, (marker, run.stdout)
+    flat = "".join(run.stdout.split())  # wrapping may break a line at a space or a hyphen
+    for param in command.params:
+        if param.help:
+            assert "".join(param.help.split()) in flat  # every argument's help too

@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mou_reconcile import __version__, cliparams
+from mou_reconcile.helptext import Command, choices
 
 cliparams.install()  # unset options and exact choices skip typer's pydantic conversion
 
@@ -61,7 +62,7 @@ ClaimsOption = Annotated[
 
 
 FormatOption = Annotated[Format | None, typer.Option(
-    "--format", "-f", show_default=False,
+    "--format", "-f", metavar=choices(Format), show_default=False,
     help="Output format (html: report only) [default: github when GITHUB_ACTIONS=true, "
          "else text].")]
 OutputOption = Annotated[
@@ -295,7 +296,8 @@ def _find(rec: Any, kind: str, query: str) -> str:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-@app.command(epilog="Example: mou-reconcile check --claims data/claims.yaml --format json")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile check --claims data/claims.yaml --format json")
 def check(
     claims: ClaimsOption = None,
     format: FormatOption = None,
@@ -314,17 +316,20 @@ def check(
         raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
-@app.command(epilog="Example: mou-reconcile report --fail-on error --format markdown "
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile report --fail-on error --format markdown "
                     "--output report.md")
 def report(
     claims: ClaimsOption = None,
     format: FormatOption = None,
     output: OutputOption = None,
     fail_on: Annotated[Level | None, typer.Option(
-        "--fail-on", help="Exit 1 if an open discrepancy (or a claims-file problem) is at "
-                          "or above this level.")] = None,
+        "--fail-on", metavar=choices(Level),
+        help="Exit 1 if an open discrepancy (or a claims-file problem) is at or above this "
+             "level.")] = None,
     min_severity: Annotated[Level, typer.Option(
-        "--min-severity", help="Show only discrepancies at or above this level.")
+        "--min-severity", metavar=choices(Level),
+        help="Show only discrepancies at or above this level.")
     ] = Level.info,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -350,9 +355,11 @@ def report(
             raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@app.command(epilog="Example: mou-reconcile explain sky47.data_centre_partner")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile explain sky47.data_centre_partner")
 def explain(
-    fact: Annotated[str, typer.Argument(help="subject.property, or a unique prefix of it.")],
+    fact: Annotated[str, typer.Argument(
+        metavar="FACT", help="subject.property, or a unique prefix of it.")],
     claims: ClaimsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -383,12 +390,21 @@ class ViewFormat(StrEnum):
     markdown = "markdown"
 
 
+ViewFormatOption = Annotated[ViewFormat, typer.Option(
+    "--format", "-f", metavar=choices(ViewFormat))]
+
+
 class DataFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-@app.command(epilog="Example: mou-reconcile diff pm-beijing jwg-dec22 --quotes")
+DataFormatOption = Annotated[DataFormat, typer.Option(
+    "--format", "-f", metavar=choices(DataFormat))]
+
+
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile diff pm-beijing jwg-dec22 --quotes")
 def diff(
     source_a: Annotated[str, typer.Argument(
         metavar="A", help="A source id, its article's path, or a unique prefix.")],
@@ -396,11 +412,12 @@ def diff(
     claims: ClaimsOption = None,
     quotes: Annotated[bool, typer.Option(
         "--quotes", "-q", help="Show each side's own words beneath its value.")] = False,
-    format: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.text,
     output: OutputOption = None,
     fail_on: Annotated[Level | None, typer.Option(
-        "--fail-on", help="Exit 1 if an unresolved difference is at or above this level "
-                          "(conflict: error; scope, magnitude: warning; compatible: info).")
+        "--fail-on", metavar=choices(Level),
+        help="Exit 1 if an unresolved difference is at or above this level (conflict: error; "
+             "scope, magnitude: warning; compatible: info).")
     ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -428,10 +445,11 @@ def diff(
             raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@app.command(epilog="Example: mou-reconcile sources --format json")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile sources --format json")
 def sources(
     claims: ClaimsOption = None,
-    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    format: DataFormatOption = DataFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -449,18 +467,19 @@ def sources(
         _emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
 
 
-@app.command(epilog="Example: mou-reconcile matrix --disputed -s pm-beijing -s jwg-dec22")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile matrix --disputed -s pm-beijing -s jwg-dec22")
 def matrix(
     facts: Annotated[list[str] | None, typer.Argument(
         metavar="[FACT]...", show_default=False,
         help="Show only facts starting with these (a subject, or subject.property).")] = None,
     claims: ClaimsOption = None,
     source: Annotated[list[str] | None, typer.Option(
-        "--source", "-s", show_default=False,
+        "--source", "-s", metavar="SOURCE", show_default=False,
         help="Only this source's column (id, path or unique prefix); repeatable.")] = None,
     disputed: Annotated[bool, typer.Option(
         "--disputed", help="Only facts whose sources give different values.")] = False,
-    format: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.text,
+    format: ViewFormatOption = ViewFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -492,14 +511,15 @@ def matrix(
         _emit(Format(format.value), output, lambda r: r.matrix(rec, table))
 
 
-@app.command(epilog="Example: mou-reconcile timeline pk-cn-it-mous-2025.agreement_count")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile timeline pk-cn-it-mous-2025.agreement_count")
 def timeline(
     fact: Annotated[str | None, typer.Argument(
         metavar="[FACT]", show_default=False,
         help="One fact (subject.property, or a unique prefix); default: every fact "
              "stated on two or more dates.")] = None,
     claims: ClaimsOption = None,
-    format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    format: DataFormatOption = DataFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -530,6 +550,10 @@ class StubFormat(StrEnum):
 class CoverageFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+CoverageFormatOption = Annotated[CoverageFormat, typer.Option(
+    "--format", "-f", metavar=choices(CoverageFormat))]
 
 
 YearsOption = Annotated[bool, typer.Option(
@@ -567,14 +591,16 @@ def _article_for(corpus: Any, query: str) -> tuple[Any, bool, str | None]:
     return corpus.articles[sid], False, corpus.source(sid).file
 
 
-@app.command(epilog="Example: mou-reconcile extract jwg-skills --format text")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile extract jwg-skills --format text")
 def extract(
     source: Annotated[str, typer.Argument(
         metavar="SOURCE", help="A source id, its article's path, or a unique prefix; or the "
                                "path of an article not yet in the claims file.")],
     claims: ClaimsOption = None,
     format: Annotated[StubFormat, typer.Option(
-        "--format", "-f", help="yaml: claim stubs to paste; text: to read.")] = StubFormat.yaml,
+        "--format", "-f", metavar=choices(StubFormat),
+        help="yaml: claim stubs to paste; text: to read.")] = StubFormat.yaml,
     years: YearsOption = False,
     output: OutputOption = None,
 ) -> None:
@@ -596,10 +622,11 @@ def extract(
         _emit(format, output, lambda r: r.extract(found))
 
 
-@app.command(epilog="Example: mou-reconcile coverage --fail-under 90 --format json")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile coverage --fail-under 90 --format json")
 def coverage(
     claims: ClaimsOption = None,
-    format: Annotated[CoverageFormat, typer.Option("--format", "-f")] = CoverageFormat.text,
+    format: CoverageFormatOption = CoverageFormat.text,
     fail_under: Annotated[float | None, typer.Option(
         "--fail-under", metavar="PCT", min=0, max=100, show_default=False,
         help="Exit 1 if under PCT percent of the quantities are curated or explained.")
@@ -636,7 +663,8 @@ def _publish(text: str, output: Path | None) -> None:
     _write_output(output, text, _INPUTS)
 
 
-@app.command(epilog="Example: mou-reconcile schema --output docs/claims.schema.json")
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile schema --output docs/claims.schema.json")
 def schema(output: OutputOption = None) -> None:
     """Print the JSON Schema of the claims file, generated from the models.
 
@@ -656,7 +684,7 @@ export_app = typer.Typer(
 app.add_typer(export_app, name="export")
 
 
-@export_app.command("claimreview", epilog="Example: mou-reconcile export claimreview "
+@export_app.command("claimreview", cls=Command, epilog="Example: mou-reconcile export claimreview "
                     "--base-url https://example.org/report.html --author 'Example Fact Desk'")
 def export_claimreview(
     claims: ClaimsOption = None,

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from mou_reconcile.textfold import fold, fold_text  # noqa: E402
+from mou_reconcile.text.fold import fold, fold_text  # noqa: E402
 
 _CORPUS = Path("/tmp/mou-reconcile-bench/corpus-n10000-seed1/articles")
 _QUOTE = "The ministry said 12 MoUs were signed on"  # 40 characters of plain ASCII

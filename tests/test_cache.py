@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from conftest import CASES, REPO, Run
-from mou_reconcile import cache as cache_module
-from mou_reconcile import check as check_module
-from mou_reconcile import paths
+from mou_reconcile.check import checker as check_module
+from mou_reconcile.cli import cache as cache_module
+from mou_reconcile.corpus import paths
 
 Cli = Callable[..., Run]
 

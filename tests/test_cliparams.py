@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import typer
 
-from mou_reconcile import cliparams
 from mou_reconcile.cli import app
+from mou_reconcile.cli import params as cliparams
 
 
 def _params() -> list[tuple[str, Any]]:
@@ -99,7 +99,7 @@ def test_help_is_laid_out_by_the_project_not_by_typers_version(cli, words: list[
                                                                 command: Any) -> None:
     # typer 0.29 writes `{fact}`, `[[FACT]]` and `<list[str]>`; 0.16 drops the arguments'
     # help and prints `\[default: ...]`. helptext.Command lays it out the same on both.
-    from mou_reconcile.helptext import Command
+    from mou_reconcile.cli.helptext import Command
 
     assert isinstance(command, Command)
     for param in command.params:

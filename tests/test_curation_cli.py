@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import CASES, REPO, TESTS
-from mou_reconcile.yamlio import load_yaml
+from mou_reconcile.corpus.yamlio import load_yaml
 
 GOLDEN = TESTS / "golden" / "curation"
 SAMPLE = str(REPO / "data" / "claims.yaml")

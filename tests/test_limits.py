@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, REPO
-from mou_reconcile import limits
-from mou_reconcile.article import Article
+from mou_reconcile.corpus import limits
 from mou_reconcile.problems import Problem
-from mou_reconcile.quotes import find_quote
+from mou_reconcile.text.article import Article
+from mou_reconcile.text.quotes import find_quote
 
 FERRY = CASES / "ferry-fire"
 
@@ -124,7 +124,7 @@ def test_an_article_that_is_a_fifo_is_refused_not_waited_for(cli, story: Path) -
 
 
 def test_deep_nesting_beyond_four_times_the_limit_stops_reading() -> None:
-    from mou_reconcile.yamlio import load_yaml
+    from mou_reconcile.corpus.yamlio import load_yaml
 
     start = time.perf_counter()
     doc, found = load_yaml("a: " + "[" * 1_000_000, "f.yaml")
@@ -137,7 +137,7 @@ def test_deep_nesting_beyond_four_times_the_limit_stops_reading() -> None:
 def test_an_elided_quote_is_tried_once_per_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
     # Regression: the rest of an elided quote was sought from every start of its first part
     # to the end of the paragraph: "a ... b" in a 4 MB paragraph of "a a a ..." took hours.
-    from mou_reconcile import quotes
+    from mou_reconcile.text import quotes
 
     article = Article("a", Path("a.txt"), "a.txt", "a " * 5000 + "\n\nb a\n\n" + "a " * 5000)
     tried: list[int] = []
@@ -216,8 +216,8 @@ def test_claims_paths_that_lead_nowhere_are_exit_2(cli, tmp_path: Path, claims: 
 def test_extract_folds_each_spelling_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Regression: every spelling was folded again for every sentence of the article, so a
     # long name in a long article cost minutes (coverage, extract).
-    from mou_reconcile import extract
-    from mou_reconcile.models import Entity
+    from mou_reconcile.corpus.models import Entity
+    from mou_reconcile.views import extract
 
     name = "Northgate Harbour Fire Brigade " + "x" * 1000
     folded: list[str] = []

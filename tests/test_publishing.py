@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import CASES, REPO
-from mou_reconcile.yamlio import load_yaml
+from mou_reconcile.corpus.yamlio import load_yaml
 
 SCHEMA_FILE = REPO / "docs" / "claims.schema.json"
 SAMPLE = REPO / "data" / "claims.yaml"

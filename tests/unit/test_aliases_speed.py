@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_name_indexes import corpus_of
 
-from mou_reconcile import aliases
+from mou_reconcile.check import aliases
 
 _SPACES = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
 

@@ -12,8 +12,8 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile import independence
-from mou_reconcile.independence import COPY_THRESHOLD, MAX_OWNERS
+from mou_reconcile.reconcile import independence
+from mou_reconcile.reconcile.independence import COPY_THRESHOLD, MAX_OWNERS
 
 
 def _every_pair(sets: dict[str, set[int]]) -> dict[tuple[str, str], int]:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile import dates
+from mou_reconcile.text import dates
 
 
 @pytest.mark.parametrize(("value", "parsed"), [

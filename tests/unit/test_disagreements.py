@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.load import ClaimEntry
-from mou_reconcile.models import Claim
-from mou_reconcile.reconcile import _disagreements, _with_keys, differing_context
-from mou_reconcile.values import compatible
+from mou_reconcile.corpus.load import ClaimEntry
+from mou_reconcile.corpus.models import Claim
+from mou_reconcile.corpus.values import compatible
+from mou_reconcile.reconcile.reconciler import _disagreements, _with_keys, differing_context
 
 
 def entry(i: int, value: Any, bound: str | None = None,

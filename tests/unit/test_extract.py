@@ -10,14 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, REPO
-from mou_reconcile.article import Article
-from mou_reconcile.evidence import number_support
-from mou_reconcile.extract import extract
-from mou_reconcile.load import load_corpus
-from mou_reconcile.models import Claim
-from mou_reconcile.quotes import find_quote
+from mou_reconcile.check.evidence import number_support
+from mou_reconcile.corpus.load import load_corpus
+from mou_reconcile.corpus.models import Claim
+from mou_reconcile.corpus.yamlio import load_yaml
 from mou_reconcile.reporters.yaml_reporter import ident, number, scalar
-from mou_reconcile.yamlio import load_yaml
+from mou_reconcile.text.article import Article
+from mou_reconcile.text.quotes import find_quote
+from mou_reconcile.views.extract import extract
 
 CORPORA = [REPO / "data" / "claims.yaml", CASES / "ferry-fire" / "claims.yaml",
            CASES / "storm-toll" / "claims.yaml"]

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.jsonout import dumps
+from mou_reconcile.reporters.jsonout import dumps
 
 _SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(),
                     st.text(alphabet=st.characters(codec="utf-8"), max_size=8))

@@ -18,12 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from mou_reconcile import aliases, independence
-from mou_reconcile.evidence import name_spans, names_in
-from mou_reconcile.load import Corpus, load_corpus
-from mou_reconcile.models import Entity
-from mou_reconcile.naming import SpellingIndex, spellings_by_source
-from mou_reconcile.textfold import fold_text
+from mou_reconcile.check import aliases
+from mou_reconcile.check.evidence import name_spans, names_in
+from mou_reconcile.corpus.load import Corpus, load_corpus
+from mou_reconcile.corpus.models import Entity
+from mou_reconcile.reconcile import independence
+from mou_reconcile.reconcile.spellings import SpellingIndex, spellings_by_source
+from mou_reconcile.text.fold import fold_text
 
 Spellings = dict[str, list[str]]  # entity id -> [name, *aliases]
 

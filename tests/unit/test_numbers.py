@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.numbers import Quantity, find_quantities
+from mou_reconcile.text.numbers import Quantity, find_quantities
 
 # (phrase, value, kind, hedge, high): the phrase holds exactly one quantity.
 CASES: list[tuple[str, float, str, str | None, float | None]] = [

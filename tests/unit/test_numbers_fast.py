@@ -14,8 +14,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile import numbers
-from mou_reconcile.numbers import (
+from mou_reconcile.text import numbers
+from mou_reconcile.text.numbers import (
     _CURRENCY,
     _DIGITS,
     _HEDGES,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mou_reconcile import output
-from mou_reconcile.output import WouldOverwriteInput, atomic_write
+from mou_reconcile.cli import output
+from mou_reconcile.cli.output import WouldOverwriteInput, atomic_write
 
 
 def leftovers(folder: Path) -> list[str]:

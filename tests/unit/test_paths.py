@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mou_reconcile import paths
-from mou_reconcile.load import _shown
+from mou_reconcile.corpus import paths
+from mou_reconcile.corpus.load import _shown
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links, FIFOs")

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.numbers import mentions
-from mou_reconcile.values import fmt_number
+from mou_reconcile.corpus.values import fmt_number
+from mou_reconcile.text.numbers import mentions
 
 Value = float | tuple[float, float]
 

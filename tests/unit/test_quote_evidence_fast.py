@@ -9,11 +9,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile import evidence
 from mou_reconcile import problems as P
-from mou_reconcile.models import Claim
-from mou_reconcile.quotes import _ELISION, quote_parts
-from mou_reconcile.textfold import fold_text
+from mou_reconcile.check import evidence
+from mou_reconcile.corpus.models import Claim
+from mou_reconcile.text.fold import fold_text
+from mou_reconcile.text.quotes import _ELISION, quote_parts
 
 _quotes = st.one_of(
     st.text(max_size=30),

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.article import Article
-from mou_reconcile.quotes import (
+from mou_reconcile.text.article import Article
+from mou_reconcile.text.fold import fold_text
+from mou_reconcile.text.quotes import (
     closest_passage,
     find_quote,
     parts_found_elsewhere,
     quote_parts,
 )
-from mou_reconcile.textfold import fold_text
 
 
 def article(text: str) -> Article:

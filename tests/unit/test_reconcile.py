@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mou_reconcile.check import check_file
+from mou_reconcile.check.checker import check_file
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile import Discrepancy, Reconciliation, reconcile
+from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, reconcile
 
 _LOREM_TEXT = (
     "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt "

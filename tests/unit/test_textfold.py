@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.textfold import fold, fold_text
+from mou_reconcile.text.fold import fold, fold_text
 
 
 @pytest.mark.parametrize(("text", "folded"), [

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.article import _BLANK_LINES, Article
-from mou_reconcile.textfold import (
+from mou_reconcile.text.article import _BLANK_LINES, Article
+from mou_reconcile.text.fold import (
     _DASHES,
     _DROP,
     _NON_ASCII,

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mou_reconcile.models import Claim
-from mou_reconcile.values import compatible, interval, overlaps
+from mou_reconcile.corpus.models import Claim
+from mou_reconcile.corpus.values import compatible, interval, overlaps
 
 INF = math.inf
 BOUNDS = ("exact", "approx", "at_least", "at_most", "range")

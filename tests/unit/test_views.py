@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mou_reconcile.load import ClaimEntry
-from mou_reconcile.lookup import Unknown, resolve
-from mou_reconcile.matrix import relation
-from mou_reconcile.models import Claim
-from mou_reconcile.values import short_number
+from mou_reconcile.corpus.load import ClaimEntry
+from mou_reconcile.corpus.lookup import Unknown, resolve
+from mou_reconcile.corpus.models import Claim
+from mou_reconcile.corpus.values import short_number
+from mou_reconcile.views.matrix import relation
 
 NAMES = ["jwg-dec22", "jwg-skills", "pm-beijing", "pm", "Spin-B2B"]
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from mou_reconcile.corpus.yamlio import YamlDocument, load_yaml, resolve_plain
 from mou_reconcile.problems import Problem
-from mou_reconcile.yamlio import YamlDocument, load_yaml, resolve_plain
 
 
 def load(text: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -301,7 +301,7 @@ def _limit_stack() -> None:
 @pytest.mark.parametrize("opening", ["[", "{a: "])
 def test_very_deep_nesting_is_a_limit_problem_not_a_crash(opening: str) -> None:
     src = Path(__file__).resolve().parents[2] / "src"
-    code = ("from mou_reconcile.yamlio import load_yaml\n"
+    code = ("from mou_reconcile.corpus.yamlio import load_yaml\n"
             "n = 100_000\n"
             f"doc, problems = load_yaml('x: ' + {opening!r} * n, 'f.yaml')\n"
             "print(sorted({p.code for p in problems}))\n")

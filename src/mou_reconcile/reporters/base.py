@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
-    from mou_reconcile.check import CheckResult
-    from mou_reconcile.coverage import Coverage
-    from mou_reconcile.diff import SourceDiff
-    from mou_reconcile.extract import Extraction
-    from mou_reconcile.matrix import Matrix
+    from mou_reconcile.check.checker import CheckResult
     from mou_reconcile.problems import Severity
-    from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
-    from mou_reconcile.sources import SourceProfile
-    from mou_reconcile.timeline import Timeline
+    from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.views.coverage import Coverage
+    from mou_reconcile.views.diff import SourceDiff
+    from mou_reconcile.views.extract import Extraction
+    from mou_reconcile.views.matrix import Matrix
+    from mou_reconcile.views.sources import SourceProfile
+    from mou_reconcile.views.timeline import Timeline
 
 
 def plural(n: int, word: str) -> str:
@@ -26,7 +26,7 @@ def plural(n: int, word: str) -> str:
 def quote_highlights(rec: Reconciliation, d: Discrepancy, group: ValueGroup,
                      quote: str) -> list[tuple[int, int]]:
     """Where the group's value stands in `quote`, for reporters to emphasise."""
-    from mou_reconcile.evidence import value_spans
+    from mou_reconcile.check.evidence import value_spans
 
     corpus = rec.corpus
     if d.property not in corpus.properties:

@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mou_reconcile.coverage import Coverage, Item, SourceCoverage, shown_percent
-from mou_reconcile.extract import Candidate, Extraction
+from mou_reconcile.corpus.values import fmt_number
 from mou_reconcile.reporters.base import plural
-from mou_reconcile.values import fmt_number
+from mou_reconcile.views.coverage import Coverage, Item, SourceCoverage, shown_percent
+from mou_reconcile.views.extract import Candidate, Extraction
 
 SENTENCE_WIDTH = 160  # longer sentences are cut to a window around the quantity
 _BOUND_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "up to "}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mou_reconcile.check import CheckResult
-from mou_reconcile.kinds import KINDS
+from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import CODES, Problem, Severity
-from mou_reconcile.reconcile import Discrepancy, Reconciliation
+from mou_reconcile.reconcile.kinds import KINDS
+from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ file, then the full list and a summary (GitHub shows only 10 annotations per lev
 
 from __future__ import annotations
 
-from mou_reconcile.check import CheckResult
+from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.reconcile.reconciler import Reconciliation
 from mou_reconcile.reporters import findings
 from mou_reconcile.reporters.base import Reporter, plural
 from mou_reconcile.reporters.findings import Finding

@@ -11,10 +11,10 @@ from __future__ import annotations
 from html import escape
 
 from mou_reconcile import __version__
-from mou_reconcile.matrix import STATES, Matrix, build_matrix
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
+from mou_reconcile.reconcile.reconciler import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
        "form-action 'none'")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mou_reconcile import jsonout
+from mou_reconcile.corpus.values import interval, json_interval, json_value
 from mou_reconcile.problems import Severity, count_by_severity
+from mou_reconcile.reporters import jsonout
 from mou_reconcile.reporters.base import Reporter
-from mou_reconcile.values import interval, json_interval, json_value
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
-    from mou_reconcile.check import CheckResult
-    from mou_reconcile.coverage import Coverage
-    from mou_reconcile.diff import SourceDiff
-    from mou_reconcile.matrix import Matrix
-    from mou_reconcile.reconcile import Reconciliation
-    from mou_reconcile.sources import SourceProfile
-    from mou_reconcile.timeline import Timeline
+    from mou_reconcile.check.checker import CheckResult
+    from mou_reconcile.reconcile.reconciler import Reconciliation
+    from mou_reconcile.views.coverage import Coverage
+    from mou_reconcile.views.diff import SourceDiff
+    from mou_reconcile.views.matrix import Matrix
+    from mou_reconcile.views.sources import SourceProfile
+    from mou_reconcile.views.timeline import Timeline
 
 FORMAT_VERSION = 1
 

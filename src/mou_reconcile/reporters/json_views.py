@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from mou_reconcile.dates import format_date
-from mou_reconcile.diff import SourceDiff
-from mou_reconcile.load import ClaimEntry
-from mou_reconcile.matrix import STATES, Matrix
-from mou_reconcile.models import NUMERIC_TYPES
-from mou_reconcile.reconcile import Reconciliation
-from mou_reconcile.sources import SourceProfile
-from mou_reconcile.timeline import CHANGES, Timeline
-from mou_reconcile.values import json_value
+from mou_reconcile.corpus.load import ClaimEntry
+from mou_reconcile.corpus.models import NUMERIC_TYPES
+from mou_reconcile.corpus.values import json_value
+from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.text.dates import format_date
+from mou_reconcile.views.diff import SourceDiff
+from mou_reconcile.views.matrix import STATES, Matrix
+from mou_reconcile.views.sources import SourceProfile
+from mou_reconcile.views.timeline import CHANGES, Timeline
 
 VERSION = 1
 

@@ -9,10 +9,10 @@ from mou_reconcile.problems import Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
-    from mou_reconcile.check import CheckResult
-    from mou_reconcile.diff import SourceDiff
-    from mou_reconcile.matrix import Matrix
-    from mou_reconcile.reconcile import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.check.checker import CheckResult
+    from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.views.diff import SourceDiff
+    from mou_reconcile.views.matrix import Matrix
 
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mou_reconcile.diff import SourceDiff
-from mou_reconcile.load import ClaimEntry
-from mou_reconcile.matrix import STATES, Matrix
-from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.corpus.load import ClaimEntry
+from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.views.diff import SourceDiff
+from mou_reconcile.views.matrix import STATES, Matrix
 
 MARK = {"differ": "❌", "compatible": "≈", "agree": "✅", "alone": "•", "absent": ""}
 HEADINGS = {"differ": "Differ", "only_a": "Only in A", "only_b": "Only in B", "agree": "Agree"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from mou_reconcile import __version__, jsonout
-from mou_reconcile.check import CheckResult
+from mou_reconcile import __version__
+from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reconcile import Reconciliation
-from mou_reconcile.reporters import findings
+from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reporters import findings, jsonout
 from mou_reconcile.reporters.base import Reporter
 from mou_reconcile.reporters.findings import Finding
 

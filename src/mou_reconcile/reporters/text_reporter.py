@@ -9,21 +9,21 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from mou_reconcile.evidence import value_spans
+from mou_reconcile.check.evidence import value_spans
+from mou_reconcile.corpus.values import show_value
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
-from mou_reconcile.values import show_value
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
-    from mou_reconcile.check import CheckResult
-    from mou_reconcile.coverage import Coverage
-    from mou_reconcile.diff import SourceDiff
-    from mou_reconcile.explain import Explanation
-    from mou_reconcile.extract import Extraction
-    from mou_reconcile.matrix import Matrix
-    from mou_reconcile.reconcile import Discrepancy, Evidence, Reconciliation, ValueGroup
-    from mou_reconcile.sources import SourceProfile
-    from mou_reconcile.timeline import Timeline
+    from mou_reconcile.check.checker import CheckResult
+    from mou_reconcile.reconcile.reconciler import Discrepancy, Evidence, Reconciliation, ValueGroup
+    from mou_reconcile.views.coverage import Coverage
+    from mou_reconcile.views.diff import SourceDiff
+    from mou_reconcile.views.explain import Explanation
+    from mou_reconcile.views.extract import Extraction
+    from mou_reconcile.views.matrix import Matrix
+    from mou_reconcile.views.sources import SourceProfile
+    from mou_reconcile.views.timeline import Timeline
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow",
                   Severity.INFO: "cyan"}

@@ -11,16 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mou_reconcile.dates import format_date
-from mou_reconcile.diff import DiffRow, SourceDiff
-from mou_reconcile.evidence import value_spans
-from mou_reconcile.load import ClaimEntry
-from mou_reconcile.matrix import STATES, Matrix, Row
+from mou_reconcile.check.evidence import value_spans
+from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile import Reconciliation
+from mou_reconcile.reconcile.reconciler import Reconciliation
 from mou_reconcile.reporters.base import plural
-from mou_reconcile.sources import SourceProfile
-from mou_reconcile.timeline import Timeline
+from mou_reconcile.text.dates import format_date
+from mou_reconcile.views.diff import DiffRow, SourceDiff
+from mou_reconcile.views.matrix import STATES, Matrix, Row
+from mou_reconcile.views.sources import SourceProfile
+from mou_reconcile.views.timeline import Timeline
 
 STATE_MARK = {"differ": "✗", "compatible": "≈", "agree": "✓", "alone": "•", "absent": ""}
 STATE_STYLE = {"differ": "bold red", "compatible": "yellow", "agree": "green", "alone": "",

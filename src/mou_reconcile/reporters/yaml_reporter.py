@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 
-from mou_reconcile.extract import Candidate, Extraction
 from mou_reconcile.reporters.base import Reporter, plural
+from mou_reconcile.views.extract import Candidate, Extraction
 
 COMMENT_WIDTH = 110  # a sentence in a comment is cut to a window around the quantity
 # What YAML does not allow unescaped (outside #x9 #xA #xD #x20-#x7E #x85 #xA0-#xD7FF

@@ -1,0 +1,420 @@
+"""A content-addressed cache of command results: an unchanged re-run answers at once.
+
+An entry holds what a command printed (stdout and stderr, in the order written), the text
+it wrote to --output and its exit code: replaying it costs no parsing and no rendering.
+
+Its key hashes everything the answer depends on that is known before the run: the claims
+file's bytes, path and display name; the command and every option; the tool (its version,
+and the names, sizes and modification times of the package's own files, so an edited
+checkout never answers from an older one) and the files of its dependencies; the Python
+version; the working folder; the environment variables the run reads; whether stdout and
+stderr are terminals and their encodings; and, for text printed by rich, the terminal's size.
+The articles are known only once the claims file is parsed: the entry lists each source's
+article file (as named, and resolved) with a digest of the bytes the run reads of it, or why
+it is not read (missing, a folder, outside the claims file's folder...). A lookup re-resolves
+and re-hashes each; any difference is a miss, and the command runs and replaces the entry.
+Modification times alone are never trusted.
+
+Entries live in cache_dir(), one file per key, written to a temporary file and renamed. An
+unreadable, corrupt or truncated entry is a miss; a folder that cannot be written means no
+caching, never a failure. Writing keeps the MAX_ENTRIES most recently used entries and at
+most MAX_BYTES in all. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from mou_reconcile import __version__
+from mou_reconcile.corpus.limits import read_head as _read_head
+from mou_reconcile.corpus.paths import Resolver, locate
+from mou_reconcile.progress import isatty as _isatty
+
+FORMAT = 1  # of the entries: a change makes every older entry a miss
+MAGIC = b"mou-reconcile cache %d\n" % FORMAT
+SUFFIX = ".entry"
+DIR_ENV = "MOU_RECONCILE_CACHE_DIR"
+OFF_ENV = "MOU_RECONCILE_NO_CACHE"
+MAX_ENTRIES = 32
+MAX_BYTES = 256 * 2**20
+# An article that was not read as text (too large, not UTF-8) and changed less than this
+# before the run began may have changed during it: such a run is not stored.
+RACY_NS = 2 * 10**9
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a run that was killed
+
+# What the output may depend on besides the files. Every MOU_RECONCILE_* variable is keyed
+# too (the limits, the claims file's location) except these, which change no answer.
+NOT_KEYED = (DIR_ENV, OFF_ENV, "MOU_RECONCILE_PROGRESS_DELAY")
+ENVIRONMENT = ("GITHUB_ACTIONS",  # the default format; with CI and TF_BUILD: the sample or not
+               "CI", "TF_BUILD",
+               # rich: colour, terminal detection, width (text, and notes on stderr)
+               "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM",
+               "COLORTERM", "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES",
+               "DATABRICKS_RUNTIME_VERSION")
+DEPENDENCIES = ("typer", "rich", "pydantic", "pydantic_core", "yaml", "text_to_num",
+                "rapidfuzz")
+
+
+def cache_dir() -> Path:
+    """$MOU_RECONCILE_CACHE_DIR, else $XDG_CACHE_HOME/mou-reconcile, else the platform's
+    user cache folder."""
+    explicit = os.environ.get(DIR_ENV, "")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):  # a relative one is to be ignored (the XDG spec)
+        return Path(xdg) / "mou-reconcile"
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "")
+        base = Path(local) if local else Path.home() / "AppData" / "Local"
+        return base / "mou-reconcile" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "mou-reconcile"
+    return Path.home() / ".cache" / "mou-reconcile"
+
+
+def disabled() -> bool:
+    """$MOU_RECONCILE_NO_CACHE set (to anything but 0, false or no)."""
+    return os.environ.get(OFF_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _digest(data: bytes | memoryview) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def article_state(root: str, root_resolved: str, raw: str, limit: int,
+                  resolve: Callable[[str], str] = os.path.realpath) -> list[Any]:
+    """What reading a source's article `raw` finds (paths.locate): the file it resolves to
+    and a digest of its first limit + 1 bytes, or why it is not read. The same state means
+    the same reading by load.py; any change (a new file, a link pointing elsewhere) changes
+    the state."""
+    found = locate(root, root_resolved, raw, resolve)
+    if found.state == "file":
+        try:
+            return ["file", found.target, _digest(_read_head(found.target, limit))]
+        except FileNotFoundError:
+            return ["missing", found.target]
+        except OSError as exc:
+            return ["unreadable", found.target, exc.errno, exc.strerror]
+    if found.error is not None:
+        return [found.state, found.target, found.error.errno, found.error.strerror]
+    return [found.state, found.target]
+
+
+def _package_files() -> list[Any]:
+    """Names, sizes and modification times of the package's files (not its bytecode)."""
+    root = Path(__file__).resolve().parents[1]  # the package, every stage
+    out: list[Any] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(folder, name)
+            info = os.stat(path)
+            out.append([os.path.relpath(path, root), info.st_size, info.st_mtime_ns])
+    return out
+
+
+def _dependencies() -> list[Any]:
+    """Where each dependency's package is, with its size and time: an upgrade rewrites it."""
+    import importlib.util
+
+    out: list[Any] = []
+    for name in DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        try:
+            info = os.stat(origin) if origin else None
+        except OSError:
+            info = None
+        out.append([name, origin, info and info.st_size, info and info.st_mtime_ns])
+    return out
+
+
+def _terminal_size() -> list[int] | None:
+    """The size rich finds: the first of stdin, stdout and stderr that is a terminal."""
+    for fd in (0, 1, 2):
+        try:
+            size = os.get_terminal_size(fd)
+        except (AttributeError, ValueError, OSError):
+            continue
+        return [size.columns, size.lines]
+    return None
+
+
+def _utf8(stream: Any) -> bool:
+    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("_", "-")
+    return encoding in ("utf-8", "utf8")
+
+
+@dataclass
+class Hit:
+    chunks: list[tuple[int, str]]  # (1: stdout, 2: stderr; the text), in order
+    output: str | None  # what --output received
+    exit_code: int
+    inputs: list[str]  # the files the run read: --output never overwrites them
+
+
+class Recorder:
+    """Copies what the command writes to stdout and stderr while it still goes there."""
+
+    def __init__(self) -> None:
+        self.chunks: list[tuple[int, list[str]]] = []
+        self._tees: list[_Tee] = []
+
+    def start(self) -> None:
+        self._tees = [_Tee(sys.stdout, 1, self.chunks), _Tee(sys.stderr, 2, self.chunks)]
+        sys.stdout, sys.stderr = cast(TextIO, self._tees[0]), cast(TextIO, self._tees[1])
+
+    def stop(self) -> None:
+        for name, tee in zip(("stdout", "stderr"), self._tees, strict=True):
+            if getattr(sys, name) is tee:
+                setattr(sys, name, tee.wrapped)
+        self._tees = []
+
+    def text(self) -> list[tuple[int, str]]:
+        return [(fd, "".join(parts)) for fd, parts in self.chunks]
+
+
+class _Tee:
+    def __init__(self, wrapped: TextIO, fd: int, chunks: list[tuple[int, list[str]]]) -> None:
+        self.wrapped = wrapped
+        self.fd = fd
+        self.chunks = chunks
+
+    def write(self, text: str) -> int:
+        written = self.wrapped.write(text)
+        if isinstance(text, str) and text:
+            if self.chunks and self.chunks[-1][0] == self.fd:
+                self.chunks[-1][1].append(text)
+            else:
+                self.chunks.append((self.fd, [text]))
+        return written
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wrapped, name)
+
+
+class Pending:
+    """A cacheable run: its key, found before the run; then a lookup, or a store after it."""
+
+    def __init__(self, key: str, claims: Path, display: str, claims_digest: str,
+                 claims_limit: int) -> None:
+        self.key = key
+        self.claims = claims
+        self.display = display
+        self.claims_digest = claims_digest
+        self.claims_limit = claims_limit
+        self.started_ns = time.time_ns()
+
+    def file(self) -> Path:
+        return cache_dir() / f"{self.key}{SUFFIX}"
+
+    # -- lookup ----------------------------------------------------------------------------
+    def lookup(self) -> Hit | None:
+        """The entry, if there is one and every file it lists is as it was; else None."""
+        try:
+            return self._lookup()
+        except Exception:  # unreadable, corrupt, truncated, unexpected: a miss
+            return None
+
+    def _lookup(self) -> Hit | None:
+        from mou_reconcile.corpus import limits
+
+        path = self.file()
+        data = path.read_bytes()
+        if not data.startswith(MAGIC):
+            return None
+        end = data.index(b"\n", len(MAGIC))
+        header = json.loads(data[len(MAGIC):end])
+        payload = memoryview(data)[end + 1:]
+        if header["key"] != self.key or len(payload) != header["size"] or \
+                _digest(payload) != header["digest"]:
+            return None
+        root, root_resolved = header["root"], header["root_resolved"]
+        if str(Path(root).resolve()) != root_resolved:
+            return None
+        limit = limits.value(limits.ARTICLE_BYTES)
+        resolve = Resolver()
+        for raw, state in header["articles"]:
+            if article_state(root, root_resolved, raw, limit, resolve) != state:
+                return None
+        chunks: list[tuple[int, str]] = []
+        at = 0
+        for fd, size in header["chunks"]:
+            if fd not in (1, 2):
+                return None
+            chunks.append((fd, bytes(payload[at:at + size]).decode("utf-8", "surrogatepass")))
+            at += size
+        output = None
+        if header["output"] is not None:
+            output = bytes(payload[at:at + header["output"]]).decode("utf-8", "surrogatepass")
+        with contextlib.suppress(OSError):  # most recently used: pruned last
+            os.utime(path)
+        return Hit(chunks, output, int(header["exit"]), [str(p) for p in header["inputs"]])
+
+    # -- store -----------------------------------------------------------------------------
+    def store(self, recorder: Recorder, corpus: Any, exit_code: int, output: str | None,
+              inputs: Sequence[Path]) -> None:
+        """Keep the run's answer, if every file it read is still as the run read it."""
+        # A read-only or full disk, a file gone, anything unexpected: no caching, silently.
+        with contextlib.suppress(Exception):
+            self._store(recorder, corpus, exit_code, output, inputs)
+
+    def _store(self, recorder: Recorder, corpus: Any, exit_code: int, output: str | None,
+               inputs: Sequence[Path]) -> None:
+        from mou_reconcile.corpus import limits
+
+        if Path(corpus.path) != self.claims or corpus.display != self.display:
+            return
+        if _digest(_read_head(self.claims, self.claims_limit)) != self.claims_digest:
+            return  # the claims file changed during the run
+        root, root_resolved = str(corpus.root), str(Path(corpus.root).resolve())
+        limit = limits.value(limits.ARTICLE_BYTES)
+        states: dict[str, list[Any]] = {}
+        resolve = Resolver()
+        for entry in corpus.sources.values():
+            raw = entry.model.file
+            if raw not in states:
+                states[raw] = article_state(root, root_resolved, raw, limit, resolve)
+        # Each article the run read must be there now as it was read (not edited meanwhile).
+        read: set[str] = set()
+        for sid, article in corpus.articles.items():
+            entry = corpus.sources.get(sid)
+            state = states.get(entry.model.file) if entry is not None else None
+            if state is None or state[:2] != ["file", str(article.path)] or \
+                    state[2] != _digest(article.text.encode("utf-8", "surrogatepass")):
+                return
+            read.add(state[1])
+        # A file the run refused (too large, not UTF-8) says nothing of its bytes: it must
+        # not have changed since shortly before the run began.
+        for state in states.values():
+            if state[0] == "file" and state[1] not in read:
+                info = os.stat(state[1])
+                if max(info.st_mtime_ns, info.st_ctime_ns) >= self.started_ns - RACY_NS:
+                    return
+        self._write(recorder.text(), output, exit_code, root, root_resolved, states, inputs)
+
+    def _write(self, chunks: list[tuple[int, str]], output: str | None, exit_code: int,
+               root: str, root_resolved: str, states: dict[str, list[Any]],
+               inputs: Sequence[Path]) -> None:
+        parts = [text.encode("utf-8", "surrogatepass") for _, text in chunks]
+        written = output.encode("utf-8", "surrogatepass") if output is not None else None
+        payload = b"".join(parts) + (written or b"")
+        if len(payload) > MAX_BYTES // 2:
+            return
+        header = {"key": self.key, "exit": exit_code, "root": root,
+                  "root_resolved": root_resolved,
+                  "articles": sorted([raw, state] for raw, state in states.items()),
+                  "inputs": [str(p) for p in inputs],
+                  "chunks": [[fd, len(part)] for (fd, _), part in zip(chunks, parts,
+                                                                        strict=True)],
+                  "output": len(written) if written is not None else None,
+                  "size": len(payload), "digest": _digest(payload)}
+        data = MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, folder / f"{self.key}{SUFFIX}")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        prune(folder)
+
+
+def prune(folder: Path, keep: int | None = None, max_bytes: int | None = None) -> None:
+    """Keep the `keep` (MAX_ENTRIES) most recently used entries, and no more than
+    `max_bytes` (MAX_BYTES) of them; remove temporary files left by killed runs."""
+    keep = MAX_ENTRIES if keep is None else keep
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    entries: list[tuple[int, int, str]] = []
+    now = time.time()
+    with os.scandir(folder) as found:
+        for item in found:
+            try:
+                info = item.stat(follow_symlinks=False)
+                if item.name.startswith(".tmp-"):
+                    if now - info.st_mtime > STALE_TEMP_SECONDS:
+                        os.unlink(item.path)
+                elif item.name.endswith(SUFFIX) and stat.S_ISREG(info.st_mode):
+                    entries.append((info.st_mtime_ns, info.st_size, item.path))
+            except OSError:
+                continue
+    entries.sort(reverse=True)
+    total = 0
+    for index, (_, size, path) in enumerate(entries):
+        total += size
+        if index >= keep or (index > 0 and total > max_bytes):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def prepare(command: str, claims: str | None, *, options: dict[str, Any], output: bool,
+            terminal: bool) -> Pending | None:
+    """The run's key, or None when it cannot be cached: the claims file cannot be read (the
+    run reports why), is not a regular file, or is over its limit; a limit in the
+    environment is malformed; the output is not UTF-8; text for a Windows console."""
+    try:
+        return _prepare(command, claims, options=options, output=output, terminal=terminal)
+    except Exception:  # the run itself reports any problem with its input
+        return None
+
+
+def _prepare(command: str, claims: str | None, *, options: dict[str, Any], output: bool,
+             terminal: bool) -> Pending | None:
+    from mou_reconcile.corpus import limits
+    from mou_reconcile.corpus.locate import locate
+
+    limits.check_environment()
+    found = locate(claims, sample=command != "check")
+    if not stat.S_ISREG(os.stat(found.path).st_mode):  # a FIFO, a device: never cached
+        return None
+    if not (_utf8(sys.stdout) and _utf8(sys.stderr)):
+        return None
+    ttys = [_isatty(sys.stdout), _isatty(sys.stderr)]
+    if sys.platform == "win32" and terminal and any(ttys):
+        return None  # rich's legacy Windows console rendering depends on more than this
+    limit = limits.value(limits.CLAIMS_BYTES)
+    data = _read_head(found.path, limit)
+    if len(data) > limit:
+        return None
+    env: dict[str, str | None] = {k: v for k, v in os.environ.items()
+                                  if k.startswith(limits.PREFIX) and k not in NOT_KEYED}
+    env.update({k: os.environ.get(k) for k in ENVIRONMENT})
+    material = {
+        "format": FORMAT, "version": __version__, "package": _package_files(),
+        "dependencies": _dependencies(), "python": sys.version, "platform": sys.platform,
+        "command": command, "options": options, "output": output,
+        "claims": [str(found.path), os.path.abspath(found.path), found.display,
+                   found.origin, _digest(data)],
+        "cwd": os.getcwd(), "env": env, "ttys": ttys,
+        "encodings": [getattr(s, "errors", None) for s in (sys.stdout, sys.stderr)],
+        "terminal": _terminal_size() if terminal else None,
+    }
+    text = json.dumps(material, sort_keys=True, default=str)
+    key = _digest(text.encode("utf-8", "surrogatepass"))
+    return Pending(key, found.path, found.display, _digest(data), limit)

@@ -1,0 +1,90 @@
+"""The options and formats the commands share, and the exit codes."""
+
+# No `from __future__ import annotations`: typer would eval every annotation string at start-up.
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mou_reconcile.cli.helptext import choices
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+    html = "html"
+
+
+REPORT_ONLY_FORMATS = {Format.html}
+
+
+class Level(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+ClaimsOption = Annotated[
+    str | None,
+    typer.Option("--claims", "-c", metavar="PATH", show_default=False,
+                 help="Claims file, or a folder holding claims.yaml."),
+]
+
+
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", "-f", metavar=choices(Format), show_default=False,
+    help="Output format (html: report only) [default: github when GITHUB_ACTIONS=true, "
+         "else text].")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
+                 help="Write to FILE (atomically) instead of stdout."),
+]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither use nor store a cached result (also: "
+                       "MOU_RECONCILE_NO_CACHE=1). Otherwise an unchanged re-run (same claims "
+                       "file, articles, options and tool) prints the stored answer at once.")]
+
+
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+ViewFormatOption = Annotated[ViewFormat, typer.Option(
+    "--format", "-f", metavar=choices(ViewFormat))]
+
+
+class DataFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+DataFormatOption = Annotated[DataFormat, typer.Option(
+    "--format", "-f", metavar=choices(DataFormat))]
+
+
+class StubFormat(StrEnum):
+    yaml = "yaml"
+    text = "text"
+
+
+class CoverageFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+CoverageFormatOption = Annotated[CoverageFormat, typer.Option(
+    "--format", "-f", metavar=choices(CoverageFormat))]
+
+
+YearsOption = Annotated[bool, typer.Option(
+    "--years", help='Also list bare years ("launched in 2015"), for date properties.')]

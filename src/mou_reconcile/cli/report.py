@@ -1,0 +1,106 @@
+"""Fact-checkers' commands: check, report, explain."""
+
+# No `from __future__ import annotations`: typer would eval every annotation string at start-up.
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mou_reconcile.cli import session
+from mou_reconcile.cli.app import app
+from mou_reconcile.cli.helptext import Command, choices
+from mou_reconcile.cli.options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ClaimsOption,
+    Format,
+    FormatOption,
+    Level,
+    NoCacheOption,
+    OutputOption,
+)
+
+
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile check --claims data/claims.yaml --format json")
+def check(
+    claims: ClaimsOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Verify a claims file: references, types, and every quote in its article.
+
+    Prints each problem as path:line:col: CODE severity: message, then a summary.
+    Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable input.
+    """
+    format = session.resolve_format(format, "check", output)
+    with session.running("check", claims, format.value, output, no_cache):
+        result = session.checked(claims, format, sample=False)  # no false green on the sample
+        session.emit(format, output, lambda r: r.check(result))
+        raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
+
+
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile report --fail-on error --format markdown "
+                    "--output report.md")
+def report(
+    claims: ClaimsOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    fail_on: Annotated[Level | None, typer.Option(
+        "--fail-on", metavar=choices(Level),
+        help="Exit 1 if an open discrepancy (or a claims-file problem) is at or above this "
+             "level.")] = None,
+    min_severity: Annotated[Level, typer.Option(
+        "--min-severity", metavar=choices(Level),
+        help="Show only discrepancies at or above this level.")
+    ] = Level.info,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Every discrepancy between the sources, most severe first, with the evidence.
+
+    Each discrepancy lists every value, the sources behind it and their own words,
+    its kinds (conflict, scope, magnitude, arithmetic, enumeration, naming,
+    uncorroborated) and likely causes; then corroborated facts and a summary.
+    Exit code 0 unless --fail-on finds something (1); 2: unreadable input.
+    """
+    format = session.resolve_format(format, "report", output)
+    with session.running("report", claims, format.value, output, no_cache,
+                  fail_on=fail_on and fail_on.value, min_severity=min_severity.value):
+        from mou_reconcile.problems import Severity
+
+        rec = session.reconciled(claims, format, note=False)
+        shown = Severity.parse(min_severity.value)
+        session.emit(format, output, lambda r: r.report(rec, shown))
+        if fail_on is not None:
+            level = Severity.parse(fail_on.value)
+            failing = any(d.is_open and d.severity >= level for d in rec.discrepancies) or \
+                any(p.severity >= level for p in rec.check.problems)
+            raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command(
+    cls=Command, epilog="Example: mou-reconcile explain sky47.data_centre_partner")
+def explain(
+    fact: Annotated[str, typer.Argument(
+        metavar="FACT", help="subject.property, or a unique prefix of it.")],
+    claims: ClaimsOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """One fact: every claim, its quote shown in the source's own sentence.
+
+    The quote is underlined and the value highlighted, with the article's line
+    number; then the discrepancy's likely causes and the verdict, if any.
+    """
+    with session.running("explain", claims, "text", None, no_cache, fact=fact):
+        from mou_reconcile import progress
+        from mou_reconcile.reporters.text_reporter import TextReporter
+        from mou_reconcile.views.explain import explain
+
+        rec = session.reconciled(claims, Format.text)
+        name = session.find(rec, "fact", fact)
+        found = explain(rec, name)
+        progress.stage("writing")
+        TextReporter(sys.stdout).explain(rec, found)

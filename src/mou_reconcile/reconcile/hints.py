@@ -1,0 +1,131 @@
+"""Likely causes of a discrepancy, where the data shows them. Each hint is one sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from mou_reconcile.corpus.load import ClaimEntry, Corpus
+from mou_reconcile.corpus.models import NUMERIC_TYPES, Claim
+from mou_reconcile.corpus.values import figure, fmt_number, interval, same_value
+from mou_reconcile.text import dates
+
+if TYPE_CHECKING:
+    from mou_reconcile.reconcile.reconciler import ValueGroup
+
+
+def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup],
+             kinds: list[str]) -> list[str]:
+    ptype = corpus.property(entries[0].claim.property).type
+    out = _contexts(entries)
+    if ptype in NUMERIC_TYPES:
+        out += [h for e in entries if (h := arithmetic(e.claim))]
+        out += [h for e in entries if ptype == "count" and (h := enumeration(e.claim))]
+        out += _breakdown_sums(entries) + _ratio(values, kinds) + _ceiling(values)
+    out += _dated(corpus, entries, values)
+    return out
+
+
+def _contexts(entries: list[ClaimEntry]) -> list[str]:
+    seen: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for e in entries:
+        for key, value in (e.claim.context or {}).items():
+            sources = seen[key][str(value)]
+            if e.claim.source not in sources:
+                sources.append(e.claim.source)
+    out = []
+    for key, by_value in sorted(seen.items()):
+        if len(by_value) > 1:
+            parts = [f"{v} ({', '.join(s)})" for v, s in by_value.items()]
+            out.append(f"context differs: {key} = " + " vs ".join(parts))
+    return out
+
+
+def _num(v: object) -> float:
+    return float(v) if isinstance(v, (int, float)) else 0.0
+
+
+def arithmetic(claim: Claim) -> str | None:
+    """Why the claim's breakdown does not add up to its value, or None if it does."""
+    if not claim.breakdown or isinstance(claim.value, list):
+        return None
+    total = sum(claim.breakdown.values())
+    low, high = interval(claim.value, claim.effective_bound)
+    if low - 1e-9 <= total <= high + 1e-9:
+        return None
+    parts = " + ".join(fmt_number(v) for v in claim.breakdown.values())
+    return (f"{claim.source}: its breakdown {parts} = {fmt_number(total)}, not"
+            f" {fmt_number(_num(claim.value))}")
+
+
+def enumeration(claim: Claim) -> str | None:
+    """Why the claim's items do not match its count, or None if they do."""
+    if claim.items is None or isinstance(claim.value, list):
+        return None
+    low, high = interval(claim.value, claim.effective_bound)
+    if low <= len(claim.items) <= high:
+        return None
+    return f"{claim.source} states {fmt_number(_num(claim.value))} but names {len(claim.items)}"
+
+
+def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
+    out = []
+    for b in entries:
+        parts = b.claim.breakdown
+        if not parts:
+            continue
+        total = sum(parts.values())
+        for a in entries:
+            v = a.claim.value
+            if a.claim.source == b.claim.source or not isinstance(v, (int, float)):
+                continue
+            if same_value(v, total) and not same_value(v, b.claim.value):
+                out.append(f"{fmt_number(v)} ({a.claim.source}) is the sum of the breakdown"
+                           f" {b.claim.source} gives")
+            for name, part in parts.items():
+                if same_value(v, part):
+                    out.append(f"{fmt_number(v)} ({a.claim.source}) equals the {name!r} part"
+                               f" of {b.claim.source}'s breakdown")
+    return list(dict.fromkeys(out))
+
+
+def _ratio(values: list[ValueGroup], kinds: list[str]) -> list[str]:
+    if "magnitude" not in kinds:
+        return []
+    points = [(figure(g.value), g.display) for g in values if figure(g.value) > 0]
+    low, high = min(points), max(points)
+    return [f"{high[1]} is {high[0] / low[0]:,.0f}x {low[1]}"]
+
+
+def _ceiling(values: list[ValueGroup]) -> list[str]:
+    ceilings = [g for g in values if g.bound == "at_most"]
+    exact = [g for g in values if g.bound == "exact"]
+    if ceilings and exact:
+        return [f"{ceilings[0].display!r} is a ceiling or target; {exact[0].display} is a count"
+                " of what was stated as done"]
+    return []
+
+
+def _dated(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]) -> list[str]:
+    if len(values) < 2:
+        return []
+    dated = []
+    for e in entries:
+        when = (e.claim.context or {}).get("as_of") or corpus.source(e.claim.source).published
+        parsed = dates.parse(when) if isinstance(when, (str, int)) else None
+        if parsed:
+            dated.append((parsed, e))
+    distinct = {d for d, _ in dated}
+    if len(distinct) < 2:
+        return []
+    dated.sort(key=lambda x: x[0])
+    (d0, e0), (d1, e1) = dated[0], dated[-1]
+    if same_value(e0.claim.value, e1.claim.value):
+        return []
+    return [f"the later figure {_shown(e1)} ({dates.format_date(d1)}, {e1.claim.source}) may"
+            f" supersede {_shown(e0)} ({dates.format_date(d0)}, {e0.claim.source})"]
+
+
+def _shown(e: ClaimEntry) -> str:
+    v = e.claim.value
+    return fmt_number(v) if isinstance(v, (int, float)) else str(v)

@@ -29,24 +29,14 @@ def _on_sigint(signum: int, frame: object) -> None:
     raise Interrupted
 
 
-# The shell's convention for a process whose reader left: killed by SIGPIPE, 128 + 13.
-EXIT_CLOSED_PIPE = 141
-
-
-def closed_pipe() -> int:
-    """`mou-reconcile report | head`: the reader left. Say nothing, as other tools do, and
-    point stdout at /dev/null so no later flush finds the pipe."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_CLOSED_PIPE
-
-
 def _flush() -> int | None:
     """Flush both streams; a closed pipe on stdout gives its exit code (else None)."""
     code = None
     try:
         sys.stdout.flush()
     except BrokenPipeError:
+        from mou_reconcile.cli.app import closed_pipe
+
         code = closed_pipe()
     with contextlib.suppress(OSError):  # stderr gone too: nothing left to tell
         sys.stderr.flush()

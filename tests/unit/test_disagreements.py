@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import Claim
 from mou_reconcile.corpus.values import compatible
-from mou_reconcile.reconcile.reconciler import _disagreements, _with_keys, differing_context
+from mou_reconcile.reconcile import disagreements as pairs
+from mou_reconcile.reconcile.disagreements import differing_context, with_keys
 
 
 def entry(i: int, value: Any, bound: str | None = None,
@@ -23,7 +24,7 @@ def entry(i: int, value: Any, bound: str | None = None,
 
 
 def disagreements(entries: list[ClaimEntry], ptype: str) -> list[str]:
-    return _disagreements(_with_keys(entries, ptype), ptype)
+    return pairs.disagreements(with_keys(entries, ptype), ptype)
 
 
 def every_pair(entries: list[ClaimEntry], ptype: str) -> list[str]:

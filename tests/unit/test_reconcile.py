@@ -18,7 +18,8 @@ import yaml
 
 from mou_reconcile.check.checker import check_file
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, reconcile
+from mou_reconcile.reconcile.reconciler import reconcile
+from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 _LOREM_TEXT = (
     "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt "

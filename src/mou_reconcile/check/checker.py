@@ -15,9 +15,10 @@ from mou_reconcile import progress
 from mou_reconcile.check import aliases, evidence, references
 from mou_reconcile.corpus import limits
 from mou_reconcile.corpus.load import ClaimEntry, Corpus, load_corpus
-from mou_reconcile.corpus.models import NUMERIC_TYPES, NotCurated, Property, parse_partial_date
+from mou_reconcile.corpus.models import NUMERIC_TYPES, NotCurated, Property
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.text.article import Article
+from mou_reconcile.text.dates import parse_partial_date
 from mou_reconcile.text.numbers import find_quantities
 from mou_reconcile.text.quotes import Anchor, closest_passage, find_quote, parts_found_elsewhere
 

@@ -51,11 +51,23 @@ export_app = typer.Typer(
 app.add_typer(export_app, name="export")
 
 
+# The shell's convention for a process whose reader left: killed by SIGPIPE, 128 + 13.
+EXIT_CLOSED_PIPE = 141
+
+
+def closed_pipe() -> int:
+    """`mou-reconcile report | head`: the reader left. Say nothing, as other tools do, and
+    point stdout at /dev/null so no later flush finds the pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
+
+
 def main() -> int:
     """Run the command in sys.argv and return its exit code (the console entry,
     `console.main`, handles Ctrl-C and ends the process)."""
-    from mou_reconcile.console import closed_pipe
-
     try:
         try:
             app(prog_name="mou-reconcile")

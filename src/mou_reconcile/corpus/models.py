@@ -9,33 +9,19 @@ because they need the whole file.
 from __future__ import annotations
 
 import builtins
-import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from mou_reconcile.text.dates import DATE_PATTERN, parse_partial_date
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Bound = Literal["exact", "approx", "at_least", "at_most", "range"]
 PropertyType = Literal["count", "number", "entity", "text", "date"]
 EntityKind = Literal["organization", "person", "place", "event", "agreement", "programme", "other"]
 Status = Literal["open", "explained", "confirmed", "refuted"]
 NUMERIC_TYPES = ("count", "number")
-
-
-def parse_partial_date(text: str) -> tuple[int, ...] | None:
-    """'2025', '2025-09' or '2025-09-08' as (year[, month[, day]]); None if not a real date."""
-    m = DATE_PATTERN.fullmatch(text)
-    if not m:
-        return None
-    parts = tuple(int(g) for g in m.groups() if g is not None)
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return None
-    return parts
 
 
 def _partial_date(value: Any) -> Any:

@@ -6,12 +6,13 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
-from mou_reconcile.corpus.models import NUMERIC_TYPES, Claim
-from mou_reconcile.corpus.values import figure, fmt_number, interval, same_value
+from mou_reconcile.corpus.models import NUMERIC_TYPES
+from mou_reconcile.corpus.values import fmt_number, same_value
+from mou_reconcile.reconcile.kinds import arithmetic, enumeration, magnitude
 from mou_reconcile.text import dates
 
 if TYPE_CHECKING:
-    from mou_reconcile.reconcile.reconciler import ValueGroup
+    from mou_reconcile.reconcile.result import ValueGroup
 
 
 def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup],
@@ -19,9 +20,9 @@ def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]
     ptype = corpus.property(entries[0].claim.property).type
     out = _contexts(entries)
     if ptype in NUMERIC_TYPES:
-        out += [h for e in entries if (h := arithmetic(e.claim))]
-        out += [h for e in entries if ptype == "count" and (h := enumeration(e.claim))]
-        out += _breakdown_sums(entries) + _ratio(values, kinds) + _ceiling(values)
+        out += [h for e in entries if (h := arithmetic.hint(e.claim))]
+        out += [h for e in entries if ptype == "count" and (h := enumeration.hint(e.claim))]
+        out += _breakdown_sums(entries) + magnitude.hints(values, kinds) + _ceiling(values)
     out += _dated(corpus, entries, values)
     return out
 
@@ -39,33 +40,6 @@ def _contexts(entries: list[ClaimEntry]) -> list[str]:
             parts = [f"{v} ({', '.join(s)})" for v, s in by_value.items()]
             out.append(f"context differs: {key} = " + " vs ".join(parts))
     return out
-
-
-def _num(v: object) -> float:
-    return float(v) if isinstance(v, (int, float)) else 0.0
-
-
-def arithmetic(claim: Claim) -> str | None:
-    """Why the claim's breakdown does not add up to its value, or None if it does."""
-    if not claim.breakdown or isinstance(claim.value, list):
-        return None
-    total = sum(claim.breakdown.values())
-    low, high = interval(claim.value, claim.effective_bound)
-    if low - 1e-9 <= total <= high + 1e-9:
-        return None
-    parts = " + ".join(fmt_number(v) for v in claim.breakdown.values())
-    return (f"{claim.source}: its breakdown {parts} = {fmt_number(total)}, not"
-            f" {fmt_number(_num(claim.value))}")
-
-
-def enumeration(claim: Claim) -> str | None:
-    """Why the claim's items do not match its count, or None if they do."""
-    if claim.items is None or isinstance(claim.value, list):
-        return None
-    low, high = interval(claim.value, claim.effective_bound)
-    if low <= len(claim.items) <= high:
-        return None
-    return f"{claim.source} states {fmt_number(_num(claim.value))} but names {len(claim.items)}"
 
 
 def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
@@ -87,14 +61,6 @@ def _breakdown_sums(entries: list[ClaimEntry]) -> list[str]:
                     out.append(f"{fmt_number(v)} ({a.claim.source}) equals the {name!r} part"
                                f" of {b.claim.source}'s breakdown")
     return list(dict.fromkeys(out))
-
-
-def _ratio(values: list[ValueGroup], kinds: list[str]) -> list[str]:
-    if "magnitude" not in kinds:
-        return []
-    points = [(figure(g.value), g.display) for g in values if figure(g.value) > 0]
-    low, high = min(points), max(points)
-    return [f"{high[1]} is {high[0] / low[0]:,.0f}x {low[1]}"]
 
 
 def _ceiling(values: list[ValueGroup]) -> list[str]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 if TYPE_CHECKING:
     from mou_reconcile.check.checker import CheckResult
     from mou_reconcile.problems import Severity
-    from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.reconcile.result import Discrepancy, Reconciliation, ValueGroup
     from mou_reconcile.views.coverage import Coverage
     from mou_reconcile.views.diff import SourceDiff
     from mou_reconcile.views.extract import Extraction

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import CODES, Problem, Severity
 from mou_reconcile.reconcile.kinds import KINDS
-from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation
+from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 
 @dataclass(frozen=True)

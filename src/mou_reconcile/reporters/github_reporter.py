@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters import findings
 from mou_reconcile.reporters.base import Reporter, plural
 from mou_reconcile.reporters.findings import Finding

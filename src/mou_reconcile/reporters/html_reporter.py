@@ -12,7 +12,7 @@ from html import escape
 
 from mou_reconcile import __version__
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile.reconciler import Discrepancy, Evidence, Reconciliation, ValueGroup
+from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
 

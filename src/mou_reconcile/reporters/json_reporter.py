@@ -11,7 +11,7 @@ from mou_reconcile.reporters.base import Reporter
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
-    from mou_reconcile.reconcile.reconciler import Reconciliation
+    from mou_reconcile.reconcile.result import Reconciliation
     from mou_reconcile.views.coverage import Coverage
     from mou_reconcile.views.diff import SourceDiff
     from mou_reconcile.views.matrix import Matrix

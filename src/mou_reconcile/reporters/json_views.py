@@ -11,7 +11,7 @@ from typing import Any
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import json_value
-from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.text.dates import format_date
 from mou_reconcile.views.diff import SourceDiff
 from mou_reconcile.views.matrix import STATES, Matrix

@@ -10,7 +10,7 @@ from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
-    from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation, ValueGroup
+    from mou_reconcile.reconcile.result import Discrepancy, Reconciliation, ValueGroup
     from mou_reconcile.views.diff import SourceDiff
     from mou_reconcile.views.matrix import Matrix
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mou_reconcile.corpus.load import ClaimEntry
-from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.views.diff import SourceDiff
 from mou_reconcile.views.matrix import STATES, Matrix
 

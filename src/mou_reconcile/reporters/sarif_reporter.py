@@ -13,7 +13,7 @@ from typing import Any
 from mou_reconcile import __version__
 from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters import findings, jsonout
 from mou_reconcile.reporters.base import Reporter
 from mou_reconcile.reporters.findings import Finding

@@ -14,7 +14,7 @@ from rich.text import Text
 from mou_reconcile.check.evidence import value_spans
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile.reconciler import Reconciliation
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters.base import plural
 from mou_reconcile.text.dates import format_date
 from mou_reconcile.views.diff import DiffRow, SourceDiff

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from mou_reconcile.corpus.models import parse_partial_date
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 PartialDate = tuple[int, ...]  # (year,), (year, month) or (year, month, day); year 0 = unknown
 
@@ -27,6 +28,19 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_MON_BARE}\b",                                                    # in November
     r"(?<!\d)(?<!\d[.,])(?P<year>(?:19|20)\d{2})(?!\d|[.,]\d|'?s\b)",                        # 2015
 )]
+
+
+def parse_partial_date(text: str) -> tuple[int, ...] | None:
+    """'2025', '2025-09' or '2025-09-08' as (year[, month[, day]]); None if not a real date."""
+    m = DATE_PATTERN.fullmatch(text)
+    if not m:
+        return None
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts
 
 
 def parse(value: str | int) -> PartialDate | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mou_reconcile.corpus.load import Corpus
-from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation
+from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 
 @dataclass

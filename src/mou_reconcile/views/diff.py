@@ -13,8 +13,9 @@ from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import claim_key, figure, show_value
 from mou_reconcile.problems import Severity
+from mou_reconcile.reconcile.disagreements import differing_context
 from mou_reconcile.reconcile.kinds import severity_of
-from mou_reconcile.reconcile.reconciler import Reconciliation, differing_context
+from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.views.matrix import claims_by_fact, relation
 
 STATUSES = ("differ", "only_a", "only_b", "agree")  # the order rows are listed in

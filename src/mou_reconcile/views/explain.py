@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mou_reconcile.corpus.load import ClaimEntry
-from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation
+from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 
 @dataclass

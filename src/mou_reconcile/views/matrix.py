@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.values import claim_key, compatible, short_value, show_value
-from mou_reconcile.reconcile.reconciler import Discrepancy, Reconciliation
+from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 # A cell's state, most telling first; the legend of every view that colours cells.
 STATES: dict[str, str] = {

@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -194,7 +195,7 @@ class Shipped:
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Shipped:
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shipped]:
     cache_home = tmp_path_factory.mktemp("xdg-cache")
     runner = Shipped(tmp_path_factory.mktemp("cwd"), cache_home)
     yield runner

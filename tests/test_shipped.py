@@ -115,7 +115,7 @@ def shipped_commands() -> tuple[Command, ...]:
 
 
 def report_only_formats() -> set[str]:
-    from mou_reconcile.cli import REPORT_ONLY_FORMATS
+    from mou_reconcile.cli.options import REPORT_ONLY_FORMATS
 
     return {str(f.value) for f in REPORT_ONLY_FORMATS}
 
@@ -167,7 +167,7 @@ class Shipped:
     and reused (the same arguments always give the same answer)."""
 
     def __init__(self, cwd: Path, cache_home: Path) -> None:
-        from mou_reconcile.locate import CI_VARIABLES as tool_ci
+        from mou_reconcile.corpus.locate import CI_VARIABLES as tool_ci
 
         drop = CI_VARIABLES | set(tool_ci) | DROPPED
         self.cwd = cwd
@@ -313,7 +313,7 @@ def test_help_exits_0_with_an_example_and_lists_the_declared_formats(
     assert run.code == EXIT_OK, str(run)
     assert run.text.startswith(f"Usage: mou-reconcile {command.name} "), str(run)
     assert f"Example: mou-reconcile {command.name}" in run.text, str(run)
-    listed = re.search(r"--format <([\w|]+)>", run.text)
+    listed = re.search(r"--format \[([\w|]+)\]", run.text)
     assert (listed.group(1).split("|") if listed else []) == list(command.formats), str(run)
     assert ("--output FILE" in run.text) == command.output
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_name_indexes import corpus_of
 
-from mou_reconcile.check import aliases
+from mou_reconcile.check import alias_words, aliases
 
 _SPACES = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
 
@@ -29,14 +29,14 @@ def test_white_space_is_the_same_for_str_split_and_the_token_regex() -> None:
     # `_Text.spelled` joins ASCII words by one space whatever white space stood between.
     for c in _SPACES:
         assert unicodedata.normalize("NFKC", c).isspace(), hex(ord(c))
-        assert aliases._plain(f"a{c}b") == "a b"
+        assert alias_words.plain(f"a{c}b") == "a b"
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aB \t\n.,'-é’\u00a0\u2028\u0301Å", max_size=30))
 def test_plain_of_ascii_is_its_words(text: str) -> None:
-    slow = " ".join(unicodedata.normalize("NFKC", text).translate(aliases._TYPOGRAPHIC).split())
-    assert aliases._plain(text) == slow
+    slow = " ".join(unicodedata.normalize("NFKC", text).translate(alias_words.TYPOGRAPHIC).split())
+    assert alias_words.plain(text) == slow
 
 
 _WORDS = ["Bay", "Ferry", "Ferr", "Fery", "Co.", "Co", "&", "-", "4.7", "4", ".7", "Élan",
@@ -74,7 +74,7 @@ def test_the_fast_paths_find_what_visiting_every_word_finds(texts: list[str]) ->
         index = aliases._index(corpus)
         for article in corpus.articles.values():
             text = aliases._Text(article.text, index)
-            tokens, starts = aliases._tokens(article.text)
+            tokens, starts = alias_words.tokenize(article.text)
             assert text.tokens == tokens and text.starts == starts
             found = aliases._candidates(index, text)
             want = _every_word(index, text)
@@ -82,4 +82,4 @@ def test_the_fast_paths_find_what_visiting_every_word_finds(texts: list[str]) ->
             for i in range(len(tokens)):
                 for j in range(i + 1, min(len(tokens), i + 6) + 1):
                     end = starts[j - 1] + len(tokens[j - 1].written)
-                    assert text.spelled(i, j) == aliases._plain(article.text[starts[i]:end])
+                    assert text.spelled(i, j) == alias_words.plain(article.text[starts[i]:end])

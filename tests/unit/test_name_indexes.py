@@ -2,7 +2,7 @@
 found. Spellings are found at word boundaries only (evidence.name_spans, naming.SpellingIndex);
 alias hints (MR204) find a name one word off at any word position and one-word names one
 letter off, the closest first, however many names share their other words
-(aliases._Near); copies are found through shared shingles, not counting boilerplate that
+(alias_words.Near); copies are found through shared shingles, not counting boilerplate that
 very many texts share (independence.find_links).
 """
 
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from mou_reconcile.check import aliases
+from mou_reconcile.check import alias_words, aliases
 from mou_reconcile.check.evidence import name_spans, names_in
 from mou_reconcile.corpus.load import Corpus, load_corpus
 from mou_reconcile.corpus.models import Entity
@@ -203,7 +203,7 @@ PLACES = ["Laikloda", "Quacun", "Fokeam", "Daflei", "Shaipral", "Lepreas", "Waip
 
 def test_one_word_off_among_many_names_sharing_the_other_words(tmp_path: Path) -> None:
     # Thirteen names share "Water Board": the text's names are found through the deletions
-    # of the word left out (aliases._Near's index of every word of the names), as comparing
+    # of the word left out (alias_words.Near's index of every word of the names), as comparing
     # each would find them.
     entities = {p.lower(): [f"{p} Water Board"] for p in PLACES}
     listed = " ".join(f"The {p} Water Board met." for p in PLACES)
@@ -211,8 +211,8 @@ def test_one_word_off_among_many_names_sharing_the_other_words(tmp_path: Path) -
             " Water Board met.\n")
     corpus = corpus_of(tmp_path, entities, {"wire": text})
     index = aliases._index(corpus)
-    assert len(index.near[(3, 0, ("water", "board"))]) > aliases._Near.LINEAR
-    assert len(index.phrase_words.words) > aliases._Near.LINEAR
+    assert len(index.near[(3, 0, ("water", "board"))]) > alias_words.Near.LINEAR
+    assert len(index.phrase_words.words) > alias_words.Near.LINEAR
     # One letter off "Laikloda"; two off "Gaisopound" (long words allow two); "Quicen" is
     # two off the short "Quacun": no hint.
     assert hints(corpus) == [
@@ -235,7 +235,7 @@ def test_a_one_word_name_one_letter_off_is_hinted_closest_first(tmp_path: Path) 
 @st.composite
 def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
     """A word and one up to three edits from it (lengths around `_Near.LONG` included)."""
-    long = aliases._Near.LONG
+    long = alias_words.Near.LONG
     a = draw(st.text(alphabet="abcde", min_size=2, max_size=12)
              | st.text(alphabet="abcde", min_size=long - 3, max_size=long + 3))
     b = a
@@ -251,13 +251,13 @@ def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
 @given(pair=_near_pairs())
 def test_words_one_letter_off_are_found_near(pair: tuple[str, str]) -> None:
     a, b = pair
-    near = aliases._Near()
+    near = alias_words.Near()
     others = ["zzzz", "yyyyyyy", "xxxxxxxxxx", "wwwww", "vvvvvv", "uuuuuuuuu", "t" * 40]
     for word in [*others, b]:
         near.add(word)
-    for k in range(aliases._Near.LINEAR):  # asked often enough to be indexed
+    for k in range(alias_words.Near.LINEAR):  # asked often enough to be indexed
         near.near(f"q{k}qqq")
-    assert (b in near.near(a)) == aliases._one_letter_off(a, b)
+    assert (b in near.near(a)) == alias_words.one_letter_off(a, b)
     assert len(near.near(a)) == len(set(near.near(a)))
 
 

@@ -10,198 +10,29 @@ inside a word, spacing or punctuation, and one letter in one word (two in long w
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count, repeat
-from operator import and_, attrgetter
-from typing import NamedTuple, cast
+from functools import cached_property
+from itertools import compress, count, repeat
+from operator import and_
 
 from mou_reconcile import problems as P
+from mou_reconcile.check.alias_words import (
+    KEY,
+    MAX_LETTERS,
+    MIN_LETTERS,
+    NAME_LIKE,
+    RAW,
+    Near,
+    Token,
+    plain,
+    style_only,
+    token_of,
+    tokenize,
+)
 from mou_reconcile.check.evidence import fold_name
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.text.fold import fold_text
-
-_SPACED = re.compile(r"(\S+)")
-_EDGES = "\"'“”‘’()[]{},.;:!?*•"
-_POSSESSIVE = re.compile(r"['’]s$")
-_CLAUSE_END = re.compile(r"[.,;:!?]['\"’”)]*$")
-_CLAUSE_MARKS = set(".,;:!?'\"’”)")  # a token can only end a clause if it ends in one
-_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                              "‐": "-", "‑": "-"})
-MIN_LETTERS = 4  # shorter names ("IT", "NTC") are too alike to hint at
-# Longer "names" are not names, and indexing one costs time quadratic in its length (its
-# prefixes; the article windows that could spell it): a 100,000-letter alias took minutes.
-MAX_LETTERS = 200
-
-
-class _Token(NamedTuple):
-    """A white-space-delimited token of a text, as a word; the same for every occurrence of
-    the same token, so each distinct one is read once (`_word`)."""
-
-    written: str  # as in the text, edges and a possessive 's stripped
-    key: str  # folded
-    squeezed: str  # letters and digits of the key
-    lead: int  # edge characters stripped before the word
-    ends_clause: bool
-    name_like: bool  # starts with a capital or a digit, as names do
-    raw: str  # the whole token, as in the text
-
-
-_KEY, _RAW, _NAME_LIKE = attrgetter("key"), attrgetter("raw"), attrgetter("name_like")
-
-
-def _plain(text: str) -> str:
-    """Case kept; compatibility forms, typographic quotes and dashes, spaces normalised."""
-    if text.isascii():  # NFKC and the typographic table leave ASCII as it is
-        return " ".join(text.split())
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC).split())
-
-
-@lru_cache(maxsize=65536)
-def _fold_word(word: str) -> tuple[str, str, bool]:
-    """Folded, letters and digits only, name-like; words repeat, so each is done once."""
-    key = fold_text(word)
-    return key, "".join(c for c in key if c.isalnum()), _name_like(word)
-
-
-def _read_word(raw: str) -> _Token | None:
-    lead = len(raw) - len(raw.lstrip(_EDGES))
-    word = _POSSESSIVE.sub("", raw.strip(_EDGES))
-    if not word:
-        return None
-    key, squeezed, name_like = _fold_word(word)
-    return _Token(word, key, squeezed, lead,
-                  raw[-1] in _CLAUSE_MARKS and bool(_CLAUSE_END.search(raw)), name_like, raw)
-
-
-class _WordCache(dict[str, "_Token | None"]):
-    """Each distinct token read once; a hit is one dictionary lookup, cheaper than an
-    lru_cache call on every token of every text. Emptied when full, to bound memory."""
-
-    LIMIT = 1 << 17
-
-    def __missing__(self, raw: str) -> _Token | None:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        token = self[raw] = _read_word(raw)
-        return token
-
-
-_word = _WordCache().__getitem__
-
-
-def _tokens(text: str) -> tuple[list[_Token], list[int]]:
-    """The words of `text` and where each starts (it ends `len(written)` later)."""
-    parts = _SPACED.split(text)  # white space, token, white space, token ..., white space
-    found = list(map(_word, parts[1::2]))
-    starts = list(accumulate(map(len, parts), initial=0))[1:-1:2]
-    if None in found:  # a token of edge characters only: no word
-        kept = [k for k, t in enumerate(found) if t is not None]
-        found, starts = [found[k] for k in kept], [starts[k] for k in kept]
-    tokens = cast(list[_Token], found)
-    return tokens, [start + t.lead for start, t in zip(starts, tokens)]
-
-
-def _name_like(written: str) -> bool:
-    return written[:1].isupper() or written[:1].isdigit()
-
-
-def _style_only(written: str, spelling: str) -> bool:
-    """Differs from `spelling` only in capitals for style: word-initial letters, all caps,
-    or any capitals where the spelling has none (its curator did not mind case)."""
-    if (written.isupper() and not spelling.isupper()) or spelling.islower():
-        return True
-    if len(written) != len(spelling):
-        return True  # a case fold that changed length (ß -> ss): not a plain case variant
-    return all(a == b or k == 0 or not written[k - 1].isalnum()
-               for k, (a, b) in enumerate(zip(written, spelling)))
-
-
-@lru_cache(maxsize=4096)
-def _one_letter_off(a: str, b: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
-    shortest = min(len(a), len(b))
-    if a == b or shortest < MIN_LETTERS or a.startswith(b) or b.startswith(a):
-        return False  # derived words ("Pakistani", "Huaweis") are not misspellings
-    allowed = 2 if shortest >= 9 else 1
-    distance: int = Levenshtein.distance(a, b, score_cutoff=allowed)
-    return distance <= allowed
-
-
-def _reach(word: str) -> int:
-    return 2 if len(word) >= 9 else 1  # the letters `_one_letter_off` allows, at most
-
-
-@lru_cache(maxsize=1 << 16)
-def _deletions(word: str) -> frozenset[str]:
-    """`word` with up to `_reach(word)` letters left out. Two words `_one_letter_off` each
-    other share one of these: each substitution or extra letter is a letter left out of
-    one word or both, and a long pair (two allowed) is long on both sides."""
-    out = frontier = {word}
-    for _ in range(_reach(word)):
-        frontier = {w[:k] + w[k + 1:] for w in frontier for k in range(len(w))}
-        out = out | frontier
-    return frozenset(out)
-
-
-class _Near:
-    """Words, found by a word one letter off them (two in long words) through their shared
-    deletions rather than by comparing it with each; indexed once asked often enough.
-    Words longer than LONG (their deletions are many) are found by their length."""
-
-    LINEAR = 8  # fewer words than this, or fewer words asked about, are compared one by one
-    LONG = 32
-
-    def __init__(self) -> None:
-        self.words: dict[str, int] = {}  # word -> its position
-        self.longest = 0
-        self._by_deletion: dict[str, list[str]] | None = None  # of the words up to LONG
-        self._by_length: dict[int, list[str]] = {}
-        self._asked: dict[str, list[str]] = {}  # the same names recur in many articles
-
-    def add(self, word: str) -> None:
-        if word not in self.words:
-            self.words[word] = len(self.words)
-            self.longest = max(self.longest, len(word))
-            self._by_length.setdefault(len(word), []).append(word)
-            self._by_deletion = None
-            self._asked.clear()
-
-    def near(self, query: str) -> list[str]:
-        """The words `query` is `_one_letter_off`, in no particular order."""
-        size = len(query)
-        if size < MIN_LETTERS or size > self.longest + 2:
-            return []  # too short to hint at, or more than two letters longer than any word
-        found = self._asked.get(query)
-        if found is None:
-            candidates: Iterable[str]
-            if len(self.words) < self.LINEAR or len(self._asked) < self.LINEAR:
-                candidates = self.words
-            else:
-                # At most two letters off: at most two letters longer or shorter.
-                candidates = [w for n in range(size - 2, size + 3)
-                              if n > self.LONG or size > self.LONG
-                              for w in self._by_length.get(n, ())]
-                if size <= self.LONG:
-                    by_deletion = self._deletions()
-                    shared = by_deletion.keys() & _deletions(query)  # in C: most share none
-                    candidates += dict.fromkeys(w for d in shared for w in by_deletion[d])
-            found = self._asked[query] = [w for w in candidates if _one_letter_off(query, w)]
-        return found
-
-    def _deletions(self) -> dict[str, list[str]]:
-        if self._by_deletion is None:
-            self._by_deletion = {}
-            for w in self.words:
-                if MIN_LETTERS <= len(w) <= self.LONG:
-                    for d in _deletions(w):
-                        self._by_deletion.setdefault(d, []).append(w)
-        return self._by_deletion
-
 
 Spelling = tuple[int, str, str, tuple[str, ...]]  # (order, entity id, spelling, folded tokens)
 Candidate = tuple[str, str, int]  # (entity id, spelling, differing token or -1)
@@ -211,7 +42,7 @@ Candidate = tuple[str, str, int]  # (entity id, spelling, differing token or -1)
 class _Index:
     """Every spelling, indexed so that each article token costs a few dictionary lookups."""
 
-    exact: set[str] = field(default_factory=set)  # as written (_plain)
+    exact: set[str] = field(default_factory=set)  # as written (plain)
     folded: set[str] = field(default_factory=set)
     squeezed: dict[str, tuple[str, str]] = field(default_factory=dict)  # letters and digits
     prefixes: set[str] = field(default_factory=set)  # of the squeezed forms
@@ -223,12 +54,12 @@ class _Index:
         default_factory=dict)  # ... -> the word left out -> the names
     # Every word of those names: a word is near the same words whichever name and position
     # it is looked up for, so each distinct word is looked up once.
-    phrase_words: _Near = field(default_factory=_Near)
+    phrase_words: Near = field(default_factory=Near)
     firsts: dict[int, set[str]] = field(default_factory=dict)  # size -> first words
     longest: int = 0  # the most words of a name
     seconds: dict[int, set[str]] = field(default_factory=dict)  # size -> second words
     single: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # one-word names
-    single_words: _Near = field(default_factory=_Near)
+    single_words: Near = field(default_factory=Near)
     typos: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # word -> near names
     # The tokens from a window's first word to the longest name's size or the clause end
     # -> (size, the names that many words are one word off) for each size.
@@ -256,12 +87,12 @@ class _Roles(dict[str, int]):
         self.index = index
 
     def __missing__(self, raw: str) -> int:
-        word = _word(raw)
+        word = token_of(raw)
         role = self[raw] = 0 if word is None else _role(self.index, word)
         return role
 
 
-def _role(index: _Index, word: _Token) -> int:
+def _role(index: _Index, word: Token) -> int:
     """The `_CHAIN` ... `_PHRASE` bits of a word: where the loops below may start at it. A
     word with none of them starts nothing, whatever its neighbours."""
     key, squeezed, name_like = word.key, word.squeezed, word.name_like
@@ -283,7 +114,7 @@ def _index(corpus: Corpus) -> _Index:
     order = 0
     for eid in corpus.entities:
         for spelling in corpus.entity(eid).spellings:
-            index.exact.add(_plain(spelling))
+            index.exact.add(plain(spelling))
             folded = fold_name(spelling)
             index.folded.add(folded)
             squeezed = "".join(ch for ch in folded if ch.isalnum())
@@ -292,7 +123,7 @@ def _index(corpus: Corpus) -> _Index:
             if len(squeezed) >= MIN_LETTERS:
                 index.squeezed.setdefault(squeezed, (eid, spelling))
                 index.prefixes.update(squeezed[:n] for n in range(1, len(squeezed) + 1))
-            keys = tuple(t.key for t in _tokens(spelling)[0])
+            keys = tuple(t.key for t in tokenize(spelling)[0])
             if not keys:
                 continue
             if len(keys) == 1:
@@ -317,15 +148,15 @@ def _index(corpus: Corpus) -> _Index:
 
 
 class _Text:
-    """An article's words (the `_tokens`), the tokens they were read from, and what each may
+    """An article's words (the `tokens`), the tokens they were read from, and what each may
     start (`_role`). Where each starts in the text is worked out only if asked: most
     windows are read off their words."""
 
     def __init__(self, text: str, index: _Index) -> None:
         self.text = text
-        self.raw = text.split()  # str.split and `_SPACED` split at the same white space
-        found = list(map(_word, self.raw))
-        self.tokens: list[_Token] = list(filter(None, found))
+        self.raw = text.split()  # str.split and `SPACED` split at the same white space
+        found = list(map(token_of, self.raw))
+        self.tokens: list[Token] = list(filter(None, found))
         self.roles = list(map(index.roles.__getitem__, self.raw))
         self.gaps = len(self.tokens) < len(found)  # tokens of edge characters only, left out
         if self.gaps:
@@ -338,30 +169,30 @@ class _Text:
 
     @cached_property
     def starts(self) -> list[int]:
-        return _tokens(self.text)[1]
+        return tokenize(self.text)[1]
 
     def spelled(self, i: int, j: int) -> str:
-        """Words [i, j) as the text writes them (`_plain`), from the first word's start to
+        """Words [i, j) as the text writes them (`plain`), from the first word's start to
         the last one's end."""
         first, last = self.tokens[i], self.tokens[j - 1]
         if i == j - 1:
-            return _plain(first.written)
+            return plain(first.written)
         if not self.gaps:
-            # Joined by single spaces: what `_plain` makes of ASCII words, whatever white
+            # Joined by single spaces: what `plain` makes of ASCII words, whatever white
             # space stood between them (the NFKC form of white space is white space).
-            words = [first.raw[first.lead:], *map(_RAW, self.tokens[i + 1:j - 1]),
+            words = [first.raw[first.lead:], *map(RAW, self.tokens[i + 1:j - 1]),
                      last.raw[:last.lead + len(last.written)]]
             joined = " ".join(words)
             if joined.isascii():
                 return joined
-        return _plain(self.text[self.starts[i]:self.starts[j - 1] + len(last.written)])
+        return plain(self.text[self.starts[i]:self.starts[j - 1] + len(last.written)])
 
 
 def _inside_known(index: _Index, text: _Text) -> set[tuple[int, int]]:
     """Token windows strictly inside a listed spelling as the text writes it: "Bayline" in
     "Bayline Ferries" is part of a listed name, not a spelling of its own."""
     inside: set[tuple[int, int]] = set()
-    keys = list(map(_KEY, text.tokens))
+    keys = list(map(KEY, text.tokens))
     for a in text.having(_PHRASE):
         for size in index.phrase_sizes[keys[a]]:
             if a + size <= len(keys) and tuple(keys[a:a + size]) in index.phrases:
@@ -392,7 +223,7 @@ def _candidates(index: _Index, text: _Text) -> dict[tuple[int, int], list[Candid
     return found
 
 
-def _spaced(index: _Index, tokens: list[_Token], i: int,
+def _spaced(index: _Index, tokens: list[Token], i: int,
             found: dict[tuple[int, int], list[Candidate]]) -> None:
     """Windows from word i with the same letters and digits as a name, however spaced or
     cased ("Sky 4.7"), not crossing a clause end."""
@@ -425,10 +256,10 @@ def _one_word_off(index: _Index, text: _Text, i: int,
         found.setdefault((i, i + size), []).extend(hits)
 
 
-def _window_sizes(index: _Index, tokens: list[_Token]) -> list[tuple[int, list[Candidate]]]:
+def _window_sizes(index: _Index, tokens: list[Token]) -> list[tuple[int, list[Candidate]]]:
     """For each size of name, from the shortest, the names the first that many `tokens` are
     one word off, if any."""
-    keys, name_like = tuple(map(_KEY, tokens)), tuple(map(_NAME_LIKE, tokens))
+    keys, name_like = tuple(map(KEY, tokens)), tuple(map(NAME_LIKE, tokens))
     out = []
     for size in sorted(index.firsts):
         if size > len(keys):
@@ -485,7 +316,7 @@ def _close_to(index: _Index, written: str,
     key = fold_text(written)
     for eid, spelling, k in candidates:
         if k < 0:  # same letters and digits: a case, spacing or punctuation variant
-            if key != fold_name(spelling) or not _style_only(written, _plain(spelling)):
+            if key != fold_name(spelling) or not style_only(written, plain(spelling)):
                 return eid, spelling
         elif key not in index.folded and not written.isupper():
             return eid, spelling

@@ -22,7 +22,9 @@ def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]
     if ptype in NUMERIC_TYPES:
         out += [h for e in entries if (h := arithmetic.hint(e.claim))]
         out += [h for e in entries if ptype == "count" and (h := enumeration.hint(e.claim))]
-        out += _breakdown_sums(entries) + magnitude.hints(values, kinds) + _ceiling(values)
+        out += _breakdown_sums(entries)
+        out += magnitude.hints([(g.value, g.display) for g in values], kinds)
+        out += _ceiling(values)
     out += _dated(corpus, entries, values)
     return out
 

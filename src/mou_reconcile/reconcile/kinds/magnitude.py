@@ -8,14 +8,11 @@ B".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from mou_reconcile.corpus.values import figure
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.kinds.base import FactClaims, Kind
-
-if TYPE_CHECKING:
-    from mou_reconcile.reconcile.result import ValueGroup
 
 KIND = Kind.of("magnitude", Severity.WARNING, __doc__)
 FACTOR = 10
@@ -28,9 +25,10 @@ def found(fact: FactClaims) -> bool:
     return bool(positive) and max(positive) / min(positive) >= FACTOR
 
 
-def hints(values: list[ValueGroup], kinds: list[str]) -> list[str]:
+def hints(values: list[tuple[Any, str]], kinds: list[str]) -> list[str]:
+    """`values`: each value of the fact with how it is shown."""
     if "magnitude" not in kinds:
         return []
-    points = [(figure(g.value), g.display) for g in values if figure(g.value) > 0]
+    points = [(figure(value), shown) for value, shown in values if figure(value) > 0]
     low, high = min(points), max(points)
     return [f"{high[1]} is {high[0] / low[0]:,.0f}x {low[1]}"]

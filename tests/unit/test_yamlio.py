@@ -313,6 +313,34 @@ def test_very_deep_nesting_is_a_limit_problem_not_a_crash(opening: str) -> None:
     assert proc.stdout.strip() == "['MR110']"
 
 
+# PyYAML 6.0.4's libyaml refuses nesting past 1,000 levels while scanning, up to a line ahead
+# of the events (a syntax error). Regression: that was MR101; it is the depth limit (MR110),
+# at the same place as with an older libyaml that reads on.
+@pytest.mark.parametrize(("text", "line", "col"), [
+    ("a: " + "[" * 1_000, 1, 67),
+    ("a: 1\nb: " + "[" * 5_000, 2, 67),
+    ("a:\n" + "".join(" " * i + "-\n" for i in range(1, 1_200)), 65, 65),
+    ("[\n" * 1_200, 65, 1),
+    ("- " * 1_200 + "x\n", 1, 129),
+])
+def test_libyamls_own_depth_refusal_is_the_limit_at_the_limit(text: str, line: int,
+                                                               col: int) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    assert doc is None
+    assert codes(problems) == [("MR110", line, col)]
+
+
+def test_libyamls_depth_refusal_with_the_limit_raised_past_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Raised beyond libyaml's own 1,000 levels: an older libyaml gives the builder's MR110,
+    # 6.0.4's refusal gives MR110 at its own mark (that limit cannot be raised).
+    monkeypatch.setenv("MOU_RECONCILE_MAX_DEPTH", "2000")
+    doc, problems = load_yaml("a: " + "[" * 100_000, "f.yaml")
+    assert doc is None
+    assert [(p.code, p.line) for p in problems] == [("MR110", 1)]
+    assert problems[0].col in (1003, 2003)
+
+
 # 300 strings that each open a bracket they never close ("[note", "{name"): valid YAML,
 # nested two levels deep, whatever the scalar style. Regression: a bracket pre-count over
 # the raw text counted the brackets inside plain and block scalars: a false MR110.

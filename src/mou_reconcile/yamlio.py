@@ -96,6 +96,7 @@ class YamlDocument:
 
 
 _KEY = object()  # marks a mapping waiting for its next key
+_DROP = object()  # a refused or duplicate key: its value is read and dropped (None is a key)
 
 
 @dataclass
@@ -196,29 +197,33 @@ class _Builder:
         if isinstance(parent.data, list):
             parent.data.append(value)
         else:
-            if parent.key is not None:  # None: a duplicate or refused key, value dropped
+            if parent.key is not _DROP:
                 parent.data[parent.key] = value
             parent.key = _KEY
 
     def key(self, event: Any, pos: tuple[int, int], parent: _Frame) -> None:
         if not isinstance(event, yaml.ScalarEvent):
             self.problem(P.WRONG_TYPE, pos, "mapping keys must be plain names")
-            parent.key = None  # the value that follows is dropped
+            parent.key = _DROP  # the value that follows is dropped
             if not isinstance(event, yaml.AliasEvent):
                 self.skip = 1
             return
         if event.value == "<<" and event.implicit[0]:
             self.problem(P.YAML_ALIAS, pos, "merge keys (<<) are not allowed",
                          "write the fields out in full")
-            parent.key = None
+            parent.key = _DROP
             return
         key = event.value if not event.implicit[0] else resolve_plain(event.value)
+        if key is None:
+            # A null key (`null`, `~`, empty) means nothing in a claims file: kept as its text,
+            # so validation names it as an unknown field at its own line, not the mapping's.
+            key = event.value
         if key in parent.data or (parent.key is not _KEY):
             first = self.doc.key_positions.get((*parent.path, key), pos)
             self.problem(P.DUPLICATE_KEY, pos, f"duplicate key {key!r} (first at line"
                          f" {first[0]}); YAML would silently keep only this one",
                          "remove or rename one of the two")
-            parent.key = None
+            parent.key = _DROP
             return
         self.doc.key_positions[(*parent.path, key)] = pos
         parent.key = key

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -277,6 +278,52 @@ def test_non_scalar_key_is_a_type_error() -> None:
     doc, problems = load("? [a, b]\n: 1\nc: 2\n")
     assert codes(problems) == [("MR105", 1, 3)]
     assert doc is not None and doc.data == {"c": 2}
+
+
+# Regression: a null key (`null`, `~`, or empty) was taken for the builder's "drop this
+# value" mark, so `null: x` in a claim vanished where any other stray field is MR104. It is
+# kept as its text, for validation to name it at its own line.
+@pytest.mark.parametrize(("text", "key", "at"), [
+    ("a: 1\nnull: 5\n", "null", (2, 1)),
+    ("a: 1\n~: 6\n", "~", (2, 1)),
+    ("a: 1\nNULL: 6\n", "NULL", (2, 1)),
+    ("a: 1\n?\n: 7\n", "", (2, 2)),
+    ("a: 1\n? ''\n: 7\n", "", (2, 3)),
+    ("a: {null: 8, x: 1}\n", "null", (1, 5)),
+])
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-reader", "full-reader"])
+def test_a_null_key_is_kept_as_its_text(text: str, key: str, at: tuple[int, int],
+                                        fast: bool) -> None:
+    doc, problems = load_yaml(text, "f.yaml", fast=fast)
+    assert problems == []
+    assert doc is not None
+    inner = doc.data["a"] if isinstance(doc.data["a"], dict) else doc.data
+    assert key in inner and None not in inner
+    path = ("a", key) if isinstance(doc.data["a"], dict) else (key,)
+    assert doc.position(path, key=True) == at
+
+
+def test_a_null_key_and_a_quoted_null_are_the_same_key() -> None:
+    # Both read as the text 'null': reported, never one silently replacing the other.
+    doc, problems = load('null: 1\n"null": 2\n')
+    assert codes(problems) == [("MR102", 2, 1)]
+    assert doc is not None and doc.data == {"null": 1}
+
+
+def test_a_null_key_in_a_claim_is_an_unknown_field(cli, tmp_path: Path) -> None:
+    from conftest import CASES
+
+    story = tmp_path / "story"
+    shutil.copytree(CASES / "ferry-fire", story)
+    lines = (story / "claims.yaml").read_text().splitlines(keepends=True)
+    at = lines.index("claims:\n") + 2  # after the first claim's first line
+    assert lines[at - 1].startswith("  - id: ")
+    lines.insert(at, "    null: x\n")
+    (story / "claims.yaml").write_text("".join(lines))
+    run = cli("check", "--claims", str(story), "--format", "json")
+    assert run.exit_code == 1
+    assert [(p["code"], p["line"], p["col"], p["message"]) for p in run.json()["problems"]] == [
+        ("MR104", at + 1, 5, "unknown field 'null' in claim")]
 
 
 def test_deep_nesting_hits_the_limit() -> None:

@@ -213,7 +213,8 @@ class _Builder:
                          "write the fields out in full")
             parent.key = _DROP
             return
-        key = event.value if not event.implicit[0] else resolve_plain(event.value)
+        plain = event.implicit[0] and event.tag is None  # `!` forces a string (as below)
+        key = resolve_plain(event.value) if plain else event.value
         if key is None:
             # A null key (`null`, `~`, empty) means nothing in a claims file: kept as its text,
             # so validation names it as an unknown field at its own line, not the mapping's.
@@ -230,7 +231,9 @@ class _Builder:
 
     def scalar(self, event: Any, pos: tuple[int, int], path: PathKey) -> Any:
         plain, tag = event.implicit[0], event.tag
-        if plain and tag in (None, "!"):
+        # The non-specific tag `!` makes a scalar a string (spec 6.28: `! 12` is "12"),
+        # though libyaml marks it plain-implicit.
+        if plain and tag is None:
             return self.in_range(resolve_plain(event.value), event.value, pos, path)
         if tag in (None, "!", _STR) or event.style:
             if tag not in (None, "!", _STR):

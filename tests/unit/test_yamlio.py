@@ -121,6 +121,16 @@ def test_explicit_str_tag_keeps_a_string(scalar: str, expected: str) -> None:
     assert value_of(scalar) == expected
 
 
+# Regression: libyaml marks `! 12` plain-implicit, so it was resolved as 12; the
+# non-specific tag `!` makes a string (YAML 1.2 spec example 6.28, yaml-test-suite S4JQ).
+@pytest.mark.parametrize("text", ["v: ! 12\n", "v: ! true\n", "! 12: x\nv: ! 12\n"])
+def test_the_non_specific_tag_makes_a_string(text: str) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    assert problems == [] and doc is not None
+    assert all(type(k) is str for k in doc.data)
+    assert doc.data["v"] in ("12", "true")
+
+
 # --- duplicate keys -----------------------------------------------------------------------
 
 def test_duplicate_key_is_reported_at_the_second_key() -> None:

@@ -176,6 +176,51 @@ def test_declined_shapes(text: str) -> None:
     assert not agrees(text)
 
 
+# Regression: a comment line at or left of the key's indent ended the lines read again for
+# a multi-line plain scalar, so the fast reader read `word1` and dropped `word2` (invalid
+# YAML: a comment ends a plain scalar). In a claims file, a quote lost its last line.
+@pytest.mark.parametrize("text", [
+    "key: word1\n#  note\n  word2\n",
+    "key: word1\n  # note\n  word2\n",
+    "a: 1\nb:\n  key: word1\n  # note\n    word2\n",
+    "version: 1\nclaims:\n  - quote: the first line\n  # note\n      the last line\n",
+    "version: 1\nclaims:\n  - the first line\n# note\n    the last line\n",
+])
+def test_a_comment_inside_a_plain_scalar_is_not_read_past(text: str) -> None:
+    assert read_fast(text, "f.yaml") is None
+    doc, problems = load_yaml(text, "f.yaml")
+    assert doc is None and [p.code for p in problems] == ["MR101"]
+    with pytest.raises(yaml.YAMLError):
+        yaml.safe_load(text)
+
+
+# Regression: the lines read again for a block scalar stopped at the last line with text
+# and always ended with a line break: keep-chomping's trailing blank lines, a more-indented
+# spaces-only last line (content) were dropped, and a value at the end of a file without a
+# final newline gained one.
+@pytest.mark.parametrize(("text", "value"), [
+    ("e: |+\n\n", "\n"),
+    ("e: |+\n\n\n", "\n\n"),
+    ("e: >+\n  a\n\n", "a\n\n"),
+    ("e: |+\n  a\n\n# c\n\nz: 1\n", "a\n\n"),
+    ("e: |\n  a\n   \n", "a\n \n"),
+    ("e: >\n  a\n    \nz: 1\n", "a\n  \n"),
+    ("e: |\n  a", "a"),
+    ("e: >\n  a", "a"),
+    ("e: |+\n  a", "a"),
+    ("e: \"a\n  b\"", "a b"),
+    ("l:\n- |+\n  x\n\n", "x\n\n"),
+])
+def test_block_scalars_keep_their_trailing_lines_exactly(text: str, value: str) -> None:
+    assert agrees(text)
+    fast = read_fast(text, "f.yaml")
+    assert fast is not None
+    read = fast.data["e"] if "e" in fast.data else fast.data["l"][0]
+    assert read == value
+    expected = yaml.safe_load(text)
+    assert read == (expected["e"] if "e" in expected else expected["l"][0])
+
+
 def test_positions_deep_inside_items_come_from_the_items_own_lines() -> None:
     text = textwrap.dedent("""\
         version: 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -118,6 +119,16 @@ def test_explicit_standard_tags() -> None:
 ])
 def test_explicit_str_tag_keeps_a_string(scalar: str, expected: str) -> None:
     assert value_of(scalar) == expected
+
+
+# Regression: libyaml marks `! 12` plain-implicit, so it was resolved as 12; the
+# non-specific tag `!` makes a string (YAML 1.2 spec example 6.28, yaml-test-suite S4JQ).
+@pytest.mark.parametrize("text", ["v: ! 12\n", "v: ! true\n", "! 12: x\nv: ! 12\n"])
+def test_the_non_specific_tag_makes_a_string(text: str) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    assert problems == [] and doc is not None
+    assert all(type(k) is str for k in doc.data)
+    assert doc.data["v"] in ("12", "true")
 
 
 # --- duplicate keys -----------------------------------------------------------------------
@@ -279,6 +290,52 @@ def test_non_scalar_key_is_a_type_error() -> None:
     assert doc is not None and doc.data == {"c": 2}
 
 
+# Regression: a null key (`null`, `~`, or empty) was taken for the builder's "drop this
+# value" mark, so `null: x` in a claim vanished where any other stray field is MR104. It is
+# kept as its text, for validation to name it at its own line.
+@pytest.mark.parametrize(("text", "key", "at"), [
+    ("a: 1\nnull: 5\n", "null", (2, 1)),
+    ("a: 1\n~: 6\n", "~", (2, 1)),
+    ("a: 1\nNULL: 6\n", "NULL", (2, 1)),
+    ("a: 1\n?\n: 7\n", "", (2, 2)),
+    ("a: 1\n? ''\n: 7\n", "", (2, 3)),
+    ("a: {null: 8, x: 1}\n", "null", (1, 5)),
+])
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-reader", "full-reader"])
+def test_a_null_key_is_kept_as_its_text(text: str, key: str, at: tuple[int, int],
+                                        fast: bool) -> None:
+    doc, problems = load_yaml(text, "f.yaml", fast=fast)
+    assert problems == []
+    assert doc is not None
+    inner = doc.data["a"] if isinstance(doc.data["a"], dict) else doc.data
+    assert key in inner and None not in inner
+    path = ("a", key) if isinstance(doc.data["a"], dict) else (key,)
+    assert doc.position(path, key=True) == at
+
+
+def test_a_null_key_and_a_quoted_null_are_the_same_key() -> None:
+    # Both read as the text 'null': reported, never one silently replacing the other.
+    doc, problems = load('null: 1\n"null": 2\n')
+    assert codes(problems) == [("MR102", 2, 1)]
+    assert doc is not None and doc.data == {"null": 1}
+
+
+def test_a_null_key_in_a_claim_is_an_unknown_field(cli, tmp_path: Path) -> None:
+    from conftest import CASES
+
+    story = tmp_path / "story"
+    shutil.copytree(CASES / "ferry-fire", story)
+    lines = (story / "claims.yaml").read_text().splitlines(keepends=True)
+    at = lines.index("claims:\n") + 2  # after the first claim's first line
+    assert lines[at - 1].startswith("  - id: ")
+    lines.insert(at, "    null: x\n")
+    (story / "claims.yaml").write_text("".join(lines))
+    run = cli("check", "--claims", str(story), "--format", "json")
+    assert run.exit_code == 1
+    assert [(p["code"], p["line"], p["col"], p["message"]) for p in run.json()["problems"]] == [
+        ("MR104", at + 1, 5, "unknown field 'null' in claim")]
+
+
 def test_deep_nesting_hits_the_limit() -> None:
     n = 200
     _doc, problems = load_yaml("x: " + "[" * n + "]" * n + "\n", "f.yaml")
@@ -311,6 +368,34 @@ def test_very_deep_nesting_is_a_limit_problem_not_a_crash(opening: str) -> None:
                           check=False)
     assert proc.returncode == 0, proc.returncode
     assert proc.stdout.strip() == "['MR110']"
+
+
+# PyYAML 6.0.4's libyaml refuses nesting past 1,000 levels while scanning, up to a line ahead
+# of the events (a syntax error). Regression: that was MR101; it is the depth limit (MR110),
+# at the same place as with an older libyaml that reads on.
+@pytest.mark.parametrize(("text", "line", "col"), [
+    ("a: " + "[" * 1_000, 1, 67),
+    ("a: 1\nb: " + "[" * 5_000, 2, 67),
+    ("a:\n" + "".join(" " * i + "-\n" for i in range(1, 1_200)), 65, 65),
+    ("[\n" * 1_200, 65, 1),
+    ("- " * 1_200 + "x\n", 1, 129),
+])
+def test_libyamls_own_depth_refusal_is_the_limit_at_the_limit(text: str, line: int,
+                                                               col: int) -> None:
+    doc, problems = load_yaml(text, "f.yaml")
+    assert doc is None
+    assert codes(problems) == [("MR110", line, col)]
+
+
+def test_libyamls_depth_refusal_with_the_limit_raised_past_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Raised beyond libyaml's own 1,000 levels: an older libyaml gives the builder's MR110,
+    # 6.0.4's refusal gives MR110 at its own mark (that limit cannot be raised).
+    monkeypatch.setenv("MOU_RECONCILE_MAX_DEPTH", "2000")
+    doc, problems = load_yaml("a: " + "[" * 100_000, "f.yaml")
+    assert doc is None
+    assert [(p.code, p.line) for p in problems] == [("MR110", 1)]
+    assert problems[0].col in (1003, 2003)
 
 
 # 300 strings that each open a bracket they never close ("[note", "{name"): valid YAML,

@@ -174,23 +174,30 @@ def _hard(lines: list[str], number: int, start: int, indent: int,
           display: str) -> tuple[Any, int]:
     """A value this reader does not read itself (a block scalar, a multi-line or tagged
     one...), read the full way: its line from column `start` (the key, or the `-` of a list
-    item) and the lines that continue it, those indented beyond `indent`. Returns the
-    one-entry mapping or list read, and the last line used."""
+    item) and every line up to the next one that starts something else (text, not a
+    comment, indented no further than `indent`) or the end of the file. Returns the
+    one-entry mapping or list read, and the last line used.
+
+    The part is the file's own text there, every line whole: comment lines at any indent
+    (between the lines of a plain scalar they make the file invalid), trailing blank and
+    spaces-only lines (a `|+` scalar keeps them, a more-indented one is content) and the
+    end of the file as it is (no final newline: none in the value either)."""
     from mou_reconcile.corpus.yamlio import load_yaml
 
-    last = number
-    for following in range(number + 1, len(lines)):
-        text = lines[following]
+    end = number + 1
+    while end < len(lines):
+        text = lines[end]
         stripped = text.lstrip(" ")
-        if stripped and len(text) - len(stripped) <= indent:
+        if stripped and stripped[0] != "#" and len(text) - len(stripped) <= indent:
             break
-        if stripped:
-            last = following
-    part = [" " * start + lines[number][start:], *lines[number + 1:last + 1]]
-    doc, problems = load_yaml("\n".join(part) + "\n", display, fast=False)
+        end += 1
+    part = "\n".join([" " * start + lines[number][start:], *lines[number + 1:end]])
+    if end < len(lines):
+        part += "\n"  # the file's line break before the line that ends the part
+    doc, problems = load_yaml(part, display, fast=False)
     if doc is None or problems or not isinstance(doc.data, (dict, list)) or len(doc.data) != 1:
         raise _Unsupported
-    return doc.data, last
+    return doc.data, end - 1
 
 
 def _fits(value: Any, held: int, limit: int) -> Any:

@@ -16,6 +16,7 @@ depth limit: the cost is bounded whatever follows.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -95,6 +96,7 @@ class YamlDocument:
 
 
 _KEY = object()  # marks a mapping waiting for its next key
+_DROP = object()  # a refused or duplicate key: its value is read and dropped (None is a key)
 
 
 @dataclass
@@ -195,36 +197,43 @@ class _Builder:
         if isinstance(parent.data, list):
             parent.data.append(value)
         else:
-            if parent.key is not None:  # None: a duplicate or refused key, value dropped
+            if parent.key is not _DROP:
                 parent.data[parent.key] = value
             parent.key = _KEY
 
     def key(self, event: Any, pos: tuple[int, int], parent: _Frame) -> None:
         if not isinstance(event, yaml.ScalarEvent):
             self.problem(P.WRONG_TYPE, pos, "mapping keys must be plain names")
-            parent.key = None  # the value that follows is dropped
+            parent.key = _DROP  # the value that follows is dropped
             if not isinstance(event, yaml.AliasEvent):
                 self.skip = 1
             return
         if event.value == "<<" and event.implicit[0]:
             self.problem(P.YAML_ALIAS, pos, "merge keys (<<) are not allowed",
                          "write the fields out in full")
-            parent.key = None
+            parent.key = _DROP
             return
-        key = event.value if not event.implicit[0] else resolve_plain(event.value)
+        plain = event.implicit[0] and event.tag is None  # `!` forces a string (as below)
+        key = resolve_plain(event.value) if plain else event.value
+        if key is None:
+            # A null key (`null`, `~`, empty) means nothing in a claims file: kept as its text,
+            # so validation names it as an unknown field at its own line, not the mapping's.
+            key = event.value
         if key in parent.data or (parent.key is not _KEY):
             first = self.doc.key_positions.get((*parent.path, key), pos)
             self.problem(P.DUPLICATE_KEY, pos, f"duplicate key {key!r} (first at line"
                          f" {first[0]}); YAML would silently keep only this one",
                          "remove or rename one of the two")
-            parent.key = None
+            parent.key = _DROP
             return
         self.doc.key_positions[(*parent.path, key)] = pos
         parent.key = key
 
     def scalar(self, event: Any, pos: tuple[int, int], path: PathKey) -> Any:
         plain, tag = event.implicit[0], event.tag
-        if plain and tag in (None, "!"):
+        # The non-specific tag `!` makes a scalar a string (spec 6.28: `! 12` is "12"),
+        # though libyaml marks it plain-implicit.
+        if plain and tag is None:
             return self.in_range(resolve_plain(event.value), event.value, pos, path)
         if tag in (None, "!", _STR) or event.style:
             if tag not in (None, "!", _STR):
@@ -282,24 +291,55 @@ def load_yaml(text: str, display: str, *,
         if doc is not None:
             return doc, []
     builder = _Builder(display)
-    parser = _Parser(text)
     try:
-        while not builder.done and parser.check_event():
-            builder.feed(parser.get_event())
+        _fold(builder, text)
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_TOO_DEEP in str(exc.problem):
+            return None, _too_deep(exc, text, display)
         return None, [_syntax_problem(exc, text, display)]
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
         index = getattr(exc, "position", 0) or 0  # ReaderError: a character index
         line = text.count("\n", 0, index) + 1
         col = index - (text.rfind("\n", 0, index) + 1) + 1
         return None, [Problem.of(P.YAML_SYNTAX, display, line, col, str(exc).splitlines()[0])]
-    finally:
-        parser.dispose()
     if builder.documents > 1:  # not one claims file: nothing further can be trusted
         return None, builder.problems[-1:]
     if builder.deep:  # read only in part
         return None, builder.problems
     return builder.doc, builder.problems
+
+
+def _fold(builder: _Builder, text: str) -> None:
+    """Feed `text`'s events to `builder` until it is done; libyaml's errors propagate."""
+    parser = _Parser(text)
+    try:
+        while not builder.done and parser.check_event():
+            builder.feed(parser.get_event())
+    finally:
+        parser.dispose()
+
+
+# libyaml (as bundled since PyYAML 6.0.4) refuses nesting past its own level (1,000) while
+# scanning, up to a line ahead of the events: often before the builder sees one too deep.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _too_deep(exc: yaml.MarkedYAMLError, text: str, display: str) -> list[Problem]:
+    """MR110 for libyaml's own depth refusal, as an older libyaml reading on would give it:
+    the text before the refused character read again (it nests no deeper than libyaml
+    allows) finds the builder's own limit there; only a limit raised beyond libyaml's is
+    reported at libyaml's mark."""
+    mark = exc.problem_mark
+    index = mark.index if mark is not None else len(text)  # a character index
+    builder = _Builder(display)
+    with contextlib.suppress(yaml.YAMLError):  # the prefix ends inside open collections
+        _fold(builder, text[:index])
+    if any(p.code == P.LIMIT.code for p in builder.problems):
+        return builder.problems
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return [*builder.problems, Problem.of(
+        P.LIMIT, display, line, col, "nesting deeper than the YAML parser (libyaml) reads",
+        "nest fewer lists and mappings; this limit cannot be raised")]
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:

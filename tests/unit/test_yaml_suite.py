@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
+from mou_reconcile.corpus.yamldoc import resolve_plain
 from mou_reconcile.corpus.yamlfast import read_fast
-from mou_reconcile.corpus.yamlio import load_yaml, resolve_plain
+from mou_reconcile.corpus.yamlio import load_yaml
 from mou_reconcile.problems import Problem
 
 SUITE = Path(__file__).resolve().parents[2] / ".." / "shared" / "yaml-test-suite"

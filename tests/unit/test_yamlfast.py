@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mou_reconcile.corpus import yamlfast
+from mou_reconcile.corpus.yamldoc import YamlDocument
 from mou_reconcile.corpus.yamlfast import FastDocument, read_fast
-from mou_reconcile.corpus.yamlio import YamlDocument, load_yaml
+from mou_reconcile.corpus.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # More generated documents for a long run: MOU_RECONCILE_FUZZ_EXAMPLES=5000 (as tests/fuzzing.py).

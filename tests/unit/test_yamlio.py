@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from mou_reconcile.corpus.yamlio import YamlDocument, load_yaml, resolve_plain
+from mou_reconcile.corpus.yamldoc import YamlDocument, resolve_plain
+from mou_reconcile.corpus.yamlio import load_yaml
 from mou_reconcile.problems import Problem
 
 

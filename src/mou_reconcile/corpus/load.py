@@ -19,7 +19,8 @@ from mou_reconcile import problems as P
 from mou_reconcile import progress
 from mou_reconcile.corpus import limits, paths
 from mou_reconcile.corpus.models import SECTIONS, Claim, Entity, Property, Resolution, Source
-from mou_reconcile.corpus.yamlio import PathKey, YamlDocument, load_yaml
+from mou_reconcile.corpus.yamldoc import PathKey, YamlDocument
+from mou_reconcile.corpus.yamlio import load_yaml
 from mou_reconcile.problems import Problem
 from mou_reconcile.text.article import Article
 

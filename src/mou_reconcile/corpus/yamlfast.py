@@ -7,10 +7,11 @@ or "double" quoted) and one-line flow lists and mappings of scalars. This module
 part line by line. A value beyond it (a block scalar, a multi-line or tagged one, nested
 flow) is read the full way on its own lines; and anything that could be a problem (tabs,
 CR line ends, control characters, duplicate keys, aliases, odd indentation, nesting past the
-limit, an unreadable value) makes it give up (None): `yamlio.load_yaml` then reads the whole
-file the full way, which also reports every problem. So this reader never has to be right
-about broken input, only about the input it accepts: there it must give the same data as
-the full reader (tests/unit/test_yamlfast.py checks that against libyaml).
+limit, an unreadable value) makes it give up (None): `yamlio.load_yaml` then reads the
+whole file the full way (yamlfull.py), which also reports every problem. So this reader
+never has to be right about broken input, only about the input it accepts: there it must
+give the same data as the full reader (tests/unit/test_yamlfast.py checks that against
+libyaml, tests/unit/test_yaml_differential.py against the full reader).
 
 Positions are recorded for the top-level keys and each item of a top-level list (the
 places every command points at). A deeper position, wanted only for a problem inside an
@@ -20,154 +21,24 @@ item, comes from reading that item's own lines the full way.
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 from mou_reconcile.corpus import limits
-from mou_reconcile.corpus.yamlio import (
-    _FALSE,
-    _INF,
-    _INT,
-    _NAN,
-    _NULL,
-    _TRUE,
-    PathKey,
-    YamlDocument,
-    resolve_plain,
-)
+from mou_reconcile.corpus.yamldoc import PathKey, YamlDocument
+from mou_reconcile.corpus.yamlscalars import NOT_KEYS, Unsupported, read_plain, read_value
 
 # Characters that send a file to the full reader: tab, CR and other line breaks, BOM,
 # control and non-characters libyaml refuses or treats specially.
 _ODD_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n"  # the ASCII characters not in _ODD_CHARS
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)")
-_DOUBLE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
-_SINGLE = re.compile(r"'([^']*(?:''[^']*)*)'")
-_DOUBLE_ALONE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(?: +#.*| *)\Z')
-_FLOW_PLAIN = re.compile(r"[^,\[\]{}#:\"']+")
-_FLOW_KEY = re.compile(r" *([A-Za-z_][A-Za-z0-9_.-]*): +")
-_END = re.compile(r"(?: +#.*| *)\Z")  # what may follow a quoted scalar or a flow list
 # The commonest line of a claims file in one match: an indented `key: value` whose value is
 # a "double-quoted" string without escapes, plain ASCII words or plain digits (which
-# `_plain` reads without declining). Anything else (comments, other quotes, flow, ':' or '#'
+# `read_plain` reads without declining). Anything else (comments, other quotes, flow, ':' or '#'
 # in a plain value, signs, non-ASCII plain text) fails to match and goes the general way.
 _SIMPLE = re.compile(r'( +)([A-Za-z_][A-Za-z0-9_.-]*): +("([^"\\]*)"'
                      r"|([A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*|[0-9]{1,299})) *\Z")
-_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
-_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
-            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
-            "_": "\xa0", "L": "\u2028", "P": "\u2029"}
-_PLAIN_START_BAD = frozenset("[]{}#&*!|>'\"%@`,")
-_NOT_KEYS = _NULL | _TRUE | _FALSE
 _MAX_DEPTH = 16  # deeper files are left to the full reader
-
-
-class _Unsupported(Exception):
-    """The text uses YAML this reader leaves to the full one."""
-
-
-def _unescape(match: re.Match[str]) -> str:
-    code = match.group(1)
-    if len(code) == 1:
-        if code not in _ESCAPES:
-            raise _Unsupported
-        return _ESCAPES[code]
-    point = int(code[1:], 16)
-    if 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
-        raise _Unsupported
-    return chr(point)
-
-
-def _plain(text: str) -> Any:
-    """A one-line plain scalar (comment already cut), as the full reader resolves it."""
-    first = text[0]
-    if ("a" <= first <= "z" or "A" <= first <= "Z") and text not in _NOT_KEYS:
-        # A word: never a number, null or boolean (saves resolve_plain's patterns).
-        if ": " in text or text[-1] == ":":
-            raise _Unsupported
-        return text
-    if text.isdigit() and text.isascii() and len(text) < 300:  # below float range
-        return int(text)
-    if (text[0] in _PLAIN_START_BAD or (text[0] in "-?:" and (len(text) == 1 or text[1] == " "))
-            or ": " in text or text.endswith(":")):
-        raise _Unsupported
-    value = resolve_plain(text)
-    # Numbers the full reader refuses with a problem (inf, nan, too large, too long).
-    if isinstance(value, str):
-        if _INT.match(value):
-            raise _Unsupported
-    elif isinstance(value, (int, float)) and not isinstance(value, bool) and (
-            _INF.match(text) or _NAN.match(text) or not abs(value) <= sys.float_info.max):
-        raise _Unsupported
-    return value
-
-
-def _value(text: str) -> Any:
-    """A scalar or flow list standing alone on the rest of a line (non-empty, no comment
-    line)."""
-    first = text[0]
-    if first == '"':
-        m = _DOUBLE_ALONE.match(text)
-        if m is None:
-            raise _Unsupported
-        body = m.group(1)
-        return _ESCAPE.sub(_unescape, body) if "\\" in body else body
-    if first == "'":
-        m = _SINGLE.match(text)
-        if m is None or not _END.match(text, m.end()):
-            raise _Unsupported
-        return m.group(1).replace("''", "'")
-    if first in "[{":
-        value, end = _flow(text)
-        if not _END.match(text, end):
-            raise _Unsupported
-        return value
-    cut = text.find(" #")
-    if cut >= 0:
-        text = text[:cut]
-    return _plain(text.rstrip(" "))
-
-
-def _flow(text: str) -> tuple[Any, int]:
-    """A one-line flow list or mapping of scalars (no nesting), and where it ends."""
-    closing = "]" if text[0] == "[" else "}"
-    items: Any = [] if closing == "]" else {}
-    pos, n = 1, len(text)
-    while True:
-        while pos < n and text[pos] == " ":
-            pos += 1
-        if pos < n and text[pos] == closing and not items:
-            return items, pos + 1
-        name = None
-        if closing == "}":
-            key = _FLOW_KEY.match(text, pos)
-            if key is None or key.group(1) in items or key.group(1) in _NOT_KEYS:
-                raise _Unsupported
-            name, pos = key.group(1), key.end()
-        if pos >= n:
-            raise _Unsupported
-        quoted = _DOUBLE.match(text, pos) if text[pos] == '"' else (
-            _SINGLE.match(text, pos) if text[pos] == "'" else None)
-        if quoted is not None:
-            value, pos = _value(quoted.group(0)), quoted.end()
-        else:
-            plain = _FLOW_PLAIN.match(text, pos)
-            if plain is None or not plain.group(0).strip():
-                raise _Unsupported
-            value, pos = _plain(plain.group(0).strip(" ")), plain.end()
-        if name is None:
-            items.append(value)
-        else:
-            items[name] = value
-        while pos < n and text[pos] == " ":
-            pos += 1
-        if pos >= n:
-            raise _Unsupported  # continues on the next line
-        if text[pos] == closing:
-            return items, pos + 1
-        if text[pos] != ",":
-            raise _Unsupported
-        pos += 1
 
 
 def _hard(lines: list[str], number: int, start: int, indent: int,
@@ -182,7 +53,7 @@ def _hard(lines: list[str], number: int, start: int, indent: int,
     (between the lines of a plain scalar they make the file invalid), trailing blank and
     spaces-only lines (a `|+` scalar keeps them, a more-indented one is content) and the
     end of the file as it is (no final newline: none in the value either)."""
-    from mou_reconcile.corpus.yamlio import load_yaml
+    from mou_reconcile.corpus.yamlfull import read_full
 
     end = number + 1
     while end < len(lines):
@@ -194,9 +65,9 @@ def _hard(lines: list[str], number: int, start: int, indent: int,
     part = "\n".join([" " * start + lines[number][start:], *lines[number + 1:end]])
     if end < len(lines):
         part += "\n"  # the file's line break before the line that ends the part
-    doc, problems = load_yaml(part, display, fast=False)
+    doc, problems = read_full(part, display)
     if doc is None or problems or not isinstance(doc.data, (dict, list)) or len(doc.data) != 1:
-        raise _Unsupported
+        raise Unsupported
     return doc.data, end - 1
 
 
@@ -204,7 +75,7 @@ def _fits(value: Any, held: int, limit: int) -> Any:
     """`value`, unless with the `held` collections around it it nests deeper than `limit`
     (the full reader reports that)."""
     if isinstance(value, (list, dict)) and held + _depth(value) > limit:
-        raise _Unsupported
+        raise Unsupported
     return value
 
 
@@ -249,10 +120,10 @@ class FastDocument(YamlDocument):
                 return path, None, 0
             span, head = (0, len(self._lines)), ()
         if head not in self._items:
-            from mou_reconcile.corpus.yamlio import load_yaml
+            from mou_reconcile.corpus.yamlfull import read_full
 
             snippet = "\n".join(self._lines[span[0]:span[1]]) + "\n"
-            self._items[head], _ = load_yaml(snippet, self._display, fast=False)
+            self._items[head], _ = read_full(snippet, self._display)
         if self._items[head] is None:
             return path, None, 0
         inner = path if head == () else (0, *path[2:])
@@ -273,7 +144,7 @@ def read_fast(text: str, display: str) -> FastDocument | None:
     lines = text.split("\n")
     try:
         return _read(lines, display)
-    except (_Unsupported, RecursionError):
+    except (Unsupported, RecursionError):
         return None
 
 
@@ -287,6 +158,9 @@ def _odd_chars(text: str) -> bool:
 
 
 def _read(lines: list[str], display: str) -> FastDocument:
+    """Read every line once, keeping a stack of the open collections. Long because it is
+    the hot loop of reading a claims file (one pass over 2 million lines at 100,000
+    claims), where a function call per line would cost a tenth of the reading time."""
     root: dict[str, Any] = {}
     doc = FastDocument(root, lines, display)
     positions, key_positions, spans = doc.positions, doc.key_positions, doc._spans
@@ -312,13 +186,13 @@ def _read(lines: list[str], display: str) -> FastDocument:
             name = simple.group(2)
             indent = simple.end(1)
             if (top.indent == indent and type(data) is dict and name not in data
-                    and name not in _NOT_KEYS):
+                    and name not in NOT_KEYS):
                 if len(top.path) < 2:
                     path = (*top.path, name)
                     key_positions[path] = (number + 1, indent + 1)
                     positions[path] = (number + 1, simple.start(3) + 1)
                 quoted = simple.group(4)
-                data[name] = quoted if quoted is not None else _plain(simple.group(5))
+                data[name] = quoted if quoted is not None else read_plain(simple.group(5))
                 last = (number, indent, indent, data, name)
                 depth_at = len(stack)
                 continue
@@ -329,17 +203,17 @@ def _read(lines: list[str], display: str) -> FastDocument:
         dash = stripped[0] == "-" and (len(stripped) == 1 or stripped[1] == " ")
         if indent == 0:
             if stripped.startswith(("---", "...", "%")):
-                raise _Unsupported
+                raise Unsupported
             if not stack:  # the first line: the document is a mapping
                 if dash:
-                    raise _Unsupported
+                    raise Unsupported
                 stack.append(_Frame(0, root, ()))
                 positions[()] = (number + 1, 1)
             if open_item is not None and not dash:
                 spans[open_item] = (item_start, number)
                 open_item = None
         elif not stack:
-            raise _Unsupported
+            raise Unsupported
         if pending is not None:
             holder, name, at = pending
             pending = None
@@ -356,18 +230,18 @@ def _read(lines: list[str], display: str) -> FastDocument:
                 if len(path) == 1:
                     doc._block.add(name)
                 if len(stack) >= limit:
-                    raise _Unsupported
+                    raise Unsupported
                 stack.append(_Frame(indent, data, path))
         top = stack[-1]
         while top.indent > indent or (top.indent == indent and not dash
                                       and type(top.data) is list):
             stack.pop()
             if not stack:
-                raise _Unsupported
+                raise Unsupported
             top = stack[-1]
         if top.indent != indent:
             if last is None or indent <= last[2]:
-                raise _Unsupported
+                raise Unsupported
             # The line goes on the scalar above (a multi-line plain scalar): read it again.
             at, start, key_indent, holder, slot = last
             value, done = _hard(lines, at, start, key_indent, display)
@@ -377,10 +251,10 @@ def _read(lines: list[str], display: str) -> FastDocument:
         last = None
         if dash:
             if type(top.data) is not list:
-                raise _Unsupported
+                raise Unsupported
             rest = stripped[2:].lstrip(" ")
             if not rest or rest[0] == "#":
-                raise _Unsupported  # an item on the following lines
+                raise Unsupported  # an item on the following lines
             col = indent + len(stripped) - len(rest)
             index = len(top.data)
             if not top.path[1:]:  # an item of a top-level list
@@ -392,32 +266,32 @@ def _read(lines: list[str], display: str) -> FastDocument:
             key = _KEY.match(rest)
             if key is None:
                 if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
-                    raise _Unsupported
+                    raise Unsupported
                 try:
-                    top.data.append(_fits(_value(rest), len(stack), limit))
+                    top.data.append(_fits(read_value(rest), len(stack), limit))
                     last = (number, indent, indent, top.data, index)
                     depth_at = len(stack)
-                except _Unsupported:
+                except Unsupported:
                     value, done = _hard(lines, number, indent, indent, display)
                     top.data.append(_fits(value[0], len(stack), limit))
                 continue
             mapping: dict[str, Any] = {}
             top.data.append(mapping)
             if len(stack) >= limit:
-                raise _Unsupported
+                raise Unsupported
             top = _Frame(col, mapping, (*top.path, index))
             stack.append(top)
             stripped, indent = rest, col
         elif type(top.data) is not dict:
-            raise _Unsupported
+            raise Unsupported
         else:
             key = _KEY.match(stripped)
             if key is None:
-                raise _Unsupported
+                raise Unsupported
         name = key.group(1)
         data = top.data
-        if name in data or name in _NOT_KEYS:
-            raise _Unsupported
+        if name in data or name in NOT_KEYS:
+            raise Unsupported
         rest = stripped[key.end():]
         shallow = len(top.path) < 2  # positions are kept for depth <= 2 only
         if shallow:
@@ -431,10 +305,10 @@ def _read(lines: list[str], display: str) -> FastDocument:
         if shallow:
             positions[(*top.path, name)] = (number + 1, indent + key.end() + 1)
         try:
-            value = _value(rest)
+            value = read_value(rest)
             last = (number, indent, indent, data, name)
             depth_at = len(stack)
-        except _Unsupported:
+        except Unsupported:
             value, done = _hard(lines, number, indent, indent, display)
             value = value[name]
         if type(value) is list or type(value) is dict:
@@ -443,7 +317,7 @@ def _read(lines: list[str], display: str) -> FastDocument:
                 doc._flow.add(name)
         data[name] = value
     if not stack:
-        raise _Unsupported  # no content at all: the full reader says so
+        raise Unsupported  # no content at all: the full reader says so
     if open_item is not None:
         spans[open_item] = (item_start, len(lines))
     return doc

@@ -1,4 +1,4 @@
-"""The quick conversion of command-line values (cliparams.py) gives what typer gives."""
+"""The quick conversion of command-line values (cli/params.py) gives what typer gives."""
 
 from __future__ import annotations
 
@@ -32,6 +32,18 @@ def _samples(param: Any) -> list[Any]:
     return values
 
 
+# typer 0.29 converts values through a runtime parameter that cliparams puts the quick path
+# in front of; older releases (down to the lowest supported) convert with click's own types,
+# which need no help: there install() patches nothing.
+RUNTIME_PARAMS = hasattr(typer.core, "_TyperParameter")
+
+
+@pytest.mark.skipif(RUNTIME_PARAMS, reason="typer converts through runtime parameters")
+def test_older_typer_is_left_alone() -> None:
+    assert cliparams.install() is False
+
+
+@pytest.mark.skipif(not RUNTIME_PARAMS, reason="typer < 0.29 has no runtime parameters")
 @pytest.mark.parametrize(("label", "param"), _params(), ids=lambda v: v if isinstance(v, str)
                          else "")
 def test_same_value_or_left_to_typer(label: str, param: Any) -> None:

@@ -1,4 +1,4 @@
-"""Safety limits (limits.py): each fails fast with MR110 at the right place, each can be
+"""Safety limits (corpus/limits.py): each fails fast with MR110 at the right place, each can be
 raised or lowered by its environment variable, and a malformed override is one clear line
 and exit 2. Also what the limits guard against: endless files, FIFOs, slow quote search."""
 

@@ -39,14 +39,20 @@ _MULTIPLIERS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "six
                 "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10,
                 "hundredfold": 100, "thousandfold": 1000}
 
-# Hedges, as they end the text just before a number ("train up to 300,000").
+# Hedges, as they end the text just before a number ("train up to 300,000"). A forecast
+# ("the toll could rise to 600", "could reach 10,000") gives a ceiling: at_most; the plain
+# past ("rose to 600", "reached 10,000") is no hedge. "Nearly", "almost", "close to" and
+# "just under" say a bit under the number, but not how far: approx, as the claims format
+# has it ("nearly" is its example), not at_most (which would admit any smaller number).
 _HEDGES: list[tuple[Hedge, str]] = [
     ("at_most", r"up to|as many as|as much as|as high as|at most|no more than|not more than"
-                r"|a maximum of|maximum of|fewer than|less than|under|below|as few as"),
+                r"|a maximum of|maximum of|fewer than|less than|under|below|as few as"
+                r"|could climb to|could rise to|could reach|may climb to|may rise to"
+                r"|may reach|might climb to|might rise to|might reach"),
     ("at_least", r"more than|over|at least|in excess of|upwards of|no fewer than|no less than"
                  r"|a minimum of|above|exceeding"),
     ("approx", r"about|around|nearly|almost|some|approximately|roughly|an estimated|estimated"
-               r"|close to|circa|approx\.|c\.|an approximate|just over|just under"),
+               r"|close to|closer to|circa|approx\.|c\.|an approximate|just over|just under"),
 ]
 _CURRENCY = r"(?:US\$|\$|€|£|¥|Rs\.?|PKR|USD|RMB|CNY)?\s*"
 # A hedge's words may be split by a line break in a hard-wrapped article ("more\nthan 40").
@@ -66,6 +72,9 @@ _DIGITS = re.compile(
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")  # the pieces of _WORD's matches, and a few more
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+# "between 10 and 12", "between $1 billion and $2 billion": a range as "10 to 12" is.
+_BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}$", re.IGNORECASE)
+_AND_GAP = re.compile(rf"\s+and\s+{_CURRENCY}", re.IGNORECASE)
 _ANY_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)")
 
@@ -174,6 +183,12 @@ def _read_number_words(text: str) -> list[Quantity]:
             found.append(Quantity(_MULTIPLIERS[w], s, e, text[s:e], "multiplier"))
             i += 1
             continue
+        half = _half_a_scale(tokens, i)
+        if half is not None:  # "half a million": 500,000 (not "a million")
+            e2 = tokens[i + 2][2]
+            found.append(Quantity(half, s, e2, text[s:e2]))
+            i += 3
+            continue
         starts_run = w in CARDINAL_WORDS or (
             w == "a" and i + 1 < len(tokens) and tokens[i + 1][0] in SCALES
             and tokens[i + 1][1] - e <= 1)
@@ -201,17 +216,52 @@ def _read_number_words(text: str) -> list[Quantity]:
                 found.append(Quantity(ordinal, s2, e2, text[s2:e2], "ordinal"))
                 i = j + 1
                 continue
-        words = [t[0] for t in tokens[i:j]]
-        value = _words_value(words)
-        if value is None:  # not one number ("one two"): take the words one by one
-            for w2, s2, e2 in tokens[i:j]:
-                if w2 in CARDINAL_WORDS:
-                    found.append(Quantity(CARDINAL_WORDS[w2], s2, e2, text[s2:e2]))
-        else:
-            e2 = tokens[j - 1][2]
-            found.append(Quantity(value, s, e2, text[s:e2]))
+        found.extend(_run_quantities(text, tokens[i:j]))
         i = j
     return found
+
+
+def _half_a_scale(tokens: list[tuple[str, int, int]], i: int) -> float | None:
+    """Half the scale if tokens[i:i+3] are "half a <scale>" ("half a million"), else None."""
+    if tokens[i][0] != "half" or i + 2 >= len(tokens):
+        return None
+    (a, sa, ea), (scale, ss, _) = tokens[i + 1], tokens[i + 2]
+    if a == "a" and scale in SCALES and sa - tokens[i][2] <= 1 and ss - ea <= 1:
+        return SCALES[scale] / 2
+    return None
+
+
+def _run_quantities(text: str, run: list[tuple[str, int, int]]) -> list[Quantity]:
+    """A run of number words as its quantities: one number ("one hundred and five"), else
+    the longest readable pieces between its "and"s ("one and two million": 1, 2,000,000),
+    else, for a piece no reader takes, its words one by one ("one two")."""
+    value = _words_value([t[0] for t in run])
+    if value is not None:
+        return [Quantity(value, run[0][1], run[-1][2], text[run[0][1]:run[-1][2]])]
+    ands = [k for k, t in enumerate(run) if t[0] == "and"]
+    if not ands:
+        return [Quantity(CARDINAL_WORDS[w], s, e, text[s:e]) for w, s, e in run
+                if w in CARDINAL_WORDS]
+    edges = [-1, *ands, len(run)]  # pieces: run[edges[n] + 1:edges[n + 1]]
+    out: list[Quantity] = []
+    n = 0
+    whole = (0, len(edges) - 1)  # read above
+    while n < len(edges) - 1:
+        for m in range(len(edges) - 1, n, -1):  # the longest readable span of pieces first
+            piece = run[edges[n] + 1:edges[m]]
+            value = (_words_value([t[0] for t in piece]) if piece and (n, m) != whole
+                     else None)
+            if value is not None:
+                s, e = piece[0][1], piece[-1][2]
+                out.append(Quantity(value, s, e, text[s:e]))
+                n = m
+                break
+        else:
+            piece = run[edges[n] + 1:edges[n + 1]]
+            out.extend(Quantity(CARDINAL_WORDS[w], s, e, text[s:e]) for w, s, e in piece
+                       if w in CARDINAL_WORDS)
+            n += 1
+    return out
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -247,7 +297,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for q in raw:
         if out and out[-1].kind == "cardinal" and q.kind == "cardinal":
             prev = out[-1]
-            if _RANGE_GAP.fullmatch(text, prev.end, q.start) and prev.value <= q.value:
+            if prev.value <= q.value and (_RANGE_GAP.fullmatch(text, prev.end, q.start)
+                                          or _is_between(text, prev, q)):
                 low = prev.value
                 scale = _scale_of(q.text)  # "10-12 million": the scale belongs to both ends
                 if scale > 1 and not _scale_of(prev.text) > 1 and prev.value * scale <= q.value:
@@ -264,6 +315,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _start(q: Quantity) -> int:
     return q.start
+
+
+def _is_between(text: str, low: Quantity, high: Quantity) -> bool:
+    """Whether the two stand as "between <low> and <high>" (low itself not a range)."""
+    return (low.high is None and _AND_GAP.fullmatch(text, low.end, high.start) is not None
+            and _BETWEEN.search(text, max(0, low.start - 20), low.start) is not None)
 
 
 def _scale_of(text: str) -> float:
@@ -298,7 +355,7 @@ _WORD_AFTER = re.compile(r"^\s*([A-Za-z]+)")
 
 
 def _is_year(text: str, q: Quantity) -> bool:
-    low_text = re.split(r"\s*(?:-|–|—|to)\s*", q.text)[0]
+    low_text = re.split(r"\s*(?:-|–|—|\bto\b|\band\b)\s*", q.text)[0]  # a range's low end
     if q.kind != "cardinal" or q.hedge or not _YEAR.fullmatch(low_text):
         return False
     if not 1800 <= q.value <= 2199 or (q.high is not None and not 1800 <= q.high <= 2199):

@@ -6,7 +6,9 @@ it (docs/claims-format.md, "Values"). `check` reads a quote with `find_quantitie
 figure must be read with that value and that bound. A range is (low, high). Articles on
 the September 2023 Libya floods are kept aside and are not used here.
 
-Measured on these rows: before this change the reader got 40 of 61 right, after it 61.
+Measured on these 63 rows: before this change the reader got 44 right (it missed the
+forecasts, "closer to", every "between X and Y" and read "half a million" as a
+million), after it all 63.
 """
 
 from __future__ import annotations

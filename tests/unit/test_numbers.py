@@ -79,6 +79,14 @@ CASES: list[tuple[str, float, str, str | None, float | None]] = [
     ("3 to 4 lakh", 300_000, "cardinal", None, 400_000),
     ("500,000-1 million", 500_000, "cardinal", None, 1_000_000),
     ("up to 10-12 MoUs", 10, "cardinal", "at_most", 12),
+    # "between X and Y" is the range "X to Y"; the scale applies to both ends
+    ("between 10 and 12", 10, "cardinal", None, 12),
+    ("between one and two million", 1_000_000, "cardinal", None, 2_000_000),
+    ("between 1 and 2 million", 1_000_000, "cardinal", None, 2_000_000),
+    ("between $1 billion and $2 billion", 1_000_000_000, "cardinal", None, 2_000_000_000),
+    ("between one hundred and fifty and two hundred", 150, "cardinal", None, 200),
+    ("Between 800,000 and a million", 800_000, "cardinal", None, 1_000_000),
+    ("between half a million and 680,000", 500_000, "cardinal", None, 680_000),
     # hedges -> bounds (spec: approx "around/nearly/some", at_least "more than/at least/over",
     # at_most "up to/as high as")
     ("train up to 300,000 people", 300_000, "cardinal", "at_most", None),
@@ -98,6 +106,25 @@ CASES: list[tuple[str, float, str, str | None, float | None]] = [
     ("roughly 7.5 million", 7_500_000, "cardinal", "approx", None),
     ("almost twenty", 20, "cardinal", "approx", None),
     ("estimated at around $60 billion", 60_000_000_000, "cardinal", "approx", None),
+    # forecasts give a ceiling; "nearly", "close to", "just under": a bit under, approx
+    ("the toll could climb to 5,000", 5_000, "cardinal", "at_most", None),
+    ("could rise to 600", 600, "cardinal", "at_most", None),
+    ("the count may reach 400,000", 400_000, "cardinal", "at_most", None),
+    ("could reach\n10,000", 10_000, "cardinal", "at_most", None),
+    ("might reach 50", 50, "cardinal", "at_most", None),
+    ("upwards of 200", 200, "cardinal", "at_least", None),
+    ("no fewer than 12", 12, "cardinal", "at_least", None),
+    ("well over 1,000", 1_000, "cardinal", "at_least", None),
+    ("close to 1,000", 1_000, "cardinal", "approx", None),
+    ("closer to 10,000", 10_000, "cardinal", "approx", None),
+    ("just under 10,000", 10_000, "cardinal", "approx", None),
+    ("an estimated 180", 180, "cardinal", "approx", None),
+    ("estimated 7,000", 7_000, "cardinal", "approx", None),
+    ("half a million", 500_000, "cardinal", None, None),
+    ("more than half a million", 500_000, "cardinal", "at_least", None),
+    # a forecast verb in the past tense is no hedge
+    ("the toll rose to 600", 600, "cardinal", None, None),
+    ("the count reached 10,000", 10_000, "cardinal", None, None),
     # a hedge must stand right before the number
     ("over the next two years", 2, "cardinal", None, None),
     ("Moreover, 5 firms joined", 5, "cardinal", None, None),
@@ -236,3 +263,26 @@ def test_number_glued_to_letters_after_is_never_found(suffix: str, n: int, form:
 def test_digit_ordinals_are_ordinals(phrase: str, value: int) -> None:
     (q,) = find_quantities(phrase)
     assert (q.value, q.kind) == (value, "ordinal")
+
+
+def test_a_hedge_attaches_to_the_number_it_precedes_only() -> None:
+    text = "the toll could rise to 600, with 300 missing and 12 dead"
+    assert [(q.value, q.bound) for q in find_quantities(text)] == [
+        (600, "at_most"), (300, "exact"), (12, "exact")]
+    text = "reduced from more than 2,000 to around 1,300"  # falling: no range
+    assert [(q.value, q.bound) for q in find_quantities(text)] == [
+        (2_000, "at_least"), (1_300, "approx")]
+    text = "could reach 10,000 after 1,000 were counted"
+    assert [(q.value, q.bound) for q in find_quantities(text)] == [
+        (10_000, "at_most"), (1_000, "exact")]
+
+
+def test_and_makes_a_range_only_after_between() -> None:
+    assert [(q.value, q.high) for q in find_quantities("10 and 12 shelters")] == [
+        (10, None), (12, None)]
+    assert [(q.value, q.high) for q in find_quantities("between 12 and 10")] == [
+        (12, None), (10, None)]
+    assert [(q.value, q.high) for q in find_quantities("one and two million")] == [
+        (1, None), (2_000_000, None)]
+    (q,) = find_quantities("Between 10 and 12 shelters are open")
+    assert (q.text, q.bound) == ("10 and 12", "range")

@@ -78,6 +78,13 @@ TABLE: list[tuple[str, Value, str, str]] = [
     ("500,000-1 million", (500_000, 1_000_000), "range", "cardinal"),
     ("ten to twelve million", (10_000_000, 12_000_000), "range", "cardinal"),
     ("up to 10-12 MoUs", (10, 12), "range", "cardinal"),  # a range's bound is range
+    ("between 10 and 12 shelters", (10, 12), "range", "cardinal"),
+    ("between one and two million", (1_000_000, 2_000_000), "range", "cardinal"),
+    ("between 1 and 2 million", (1_000_000, 2_000_000), "range", "cardinal"),
+    ("half a million", 500_000, "exact", "cardinal"),
+    ("the toll could rise to 600", 600, "at_most", "cardinal"),
+    ("officials said it may reach 1,000", 1_000, "at_most", "cardinal"),
+    ("the toll rose to 600", 600, "exact", "cardinal"),
     # hedges and the bound they mean
     ("train up to 300,000 people", 300_000, "at_most", "cardinal"),
     ("Up To 5", 5, "at_most", "cardinal"),
@@ -170,6 +177,7 @@ def test_false_friends_are_not_quantities(phrase: str) -> None:
 @pytest.mark.parametrize(("phrase", "years"), [
     ("Launched in 2015, CPEC is a programme", [2015]), ("Mon Dec 22 2025", [2025]),
     ("on 14 March 2026", [2026]), ("from 2015 to 2020.", [2015]),
+    ("between 2015 and 2020.", [2015]),
 ])
 def test_years_are_kept_apart_when_asked_for(phrase: str, years: list[int]) -> None:
     found = mentions(phrase, years=True)

@@ -130,3 +130,13 @@ def test_every_kind_a_report_gives_is_registered(cli) -> None:
         if run.exit_code == 0:
             seen |= {k for d in run.json()["discrepancies"] for k in d["kinds"]}
     assert seen and seen <= set(KINDS)
+
+
+def test_the_report_schema_lists_every_kind() -> None:
+    import json
+
+    from mou_reconcile.reconcile.kinds import KINDS
+
+    schema = json.loads((REPO / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    kinds = schema["properties"]["discrepancies"]["items"]["properties"]["kinds"]["items"]
+    assert kinds["enum"] == list(KINDS)

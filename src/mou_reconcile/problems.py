@@ -145,6 +145,12 @@ BREAKDOWN_NOT_IN_QUOTE = _code("MR404", "breakdown-not-in-quote", W,
                                "a breakdown part is not in the quote", """
     A `breakdown` part's number does not appear in the quote. Quote the passage that gives the
     parts too (use `...` to join it to the total within one paragraph).""")
+ATTRIBUTION_NOT_FOUND = _code("MR405", "attribution-not-found", W,
+                              "the credited entity is not named near the quote", """
+    A claim's `attributed_to` entity is named neither in the quote nor in the sentence or
+    paragraph that holds it, under its name or any alias. The article may credit someone
+    else, or use a spelling the entity does not list: check who the article says the figure
+    comes from, or add the spelling to the entity's aliases.""")
 
 # -- type rules ----------------------------------------------------------------------------
 VALUE_TYPE = _code("MR501", "value-type", E, "the value does not fit the property's type", """

@@ -19,6 +19,7 @@ from mou_reconcile.corpus.models import NUMERIC_TYPES, NotCurated, Property
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.text.article import Article
 from mou_reconcile.text.dates import parse_partial_date
+from mou_reconcile.text.fold import fold_text
 from mou_reconcile.text.numbers import find_quantities
 from mou_reconcile.text.quotes import Anchor, closest_passage, find_quote, parts_found_elsewhere
 
@@ -81,12 +82,15 @@ def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool
                    " " + limits.raise_hint(limits.QUOTE_CHARS))
     references.reference(corpus, "sources", claim.source, (*base, "source"), "source")
     references.reference(corpus, "entities", claim.subject, (*base, "subject"), "subject")
+    credited = claim.attributed_to is None or references.reference(
+        corpus, "entities", claim.attributed_to, (*base, "attributed_to"), "attributed_to")
     prop = None
     if references.reference(corpus, "properties", claim.property, (*base, "property"),
                             "property"):
         prop = corpus.properties.get(claim.property)
     typed_ok = prop is not None and _type_rules(corpus, entry, prop.model)
-    usable = typed_ok and claim.source in corpus.sources and claim.subject in corpus.entities
+    usable = (typed_ok and credited and claim.source in corpus.sources
+              and claim.subject in corpus.entities)
     article = corpus.articles.get(claim.source) if quote_ok else None
     if article is not None:
         anchor = find_quote(article, claim.quote)
@@ -94,17 +98,36 @@ def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool
             corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
         elif usable:
             result.anchors[entry.id] = anchor
+            if claim.attributed_to is not None:
+                _check_attribution(corpus, entry, article, anchor)
     if prop is not None and typed_ok and quote_ok:
         for f in _support(corpus, entry, prop.model):
             corpus.add(f.code, (*base, *f.field), f.message, f.hint)
     return usable
 
 
+def _check_attribution(corpus: Corpus, entry: ClaimEntry, article: Article,
+                       anchor: Anchor) -> None:
+    """The credited entity must be named in the quote, its sentence or its paragraph."""
+    entity = corpus.entity(entry.claim.attributed_to or "")
+    sentence = article.sentence_around(anchor.start, anchor.end)
+    paragraph = article.paragraph_around(anchor.start, anchor.end)
+    folded = fold_text(" ".join([entry.claim.quote, *(article.text[a:b]
+                                                       for a, b in (sentence, paragraph))]))
+    if any(evidence.names_in(folded, spelling) for spelling in entity.spellings):
+        return
+    names = ", ".join(repr(s) for s in entity.spellings)
+    corpus.add(P.ATTRIBUTION_NOT_FOUND, ("claims", entry.index, "attributed_to"),
+               f"{entity.id!r} (as {names}) is not named in the quote, its sentence or its "
+               f"paragraph (line {anchor.line} of {article.display})",
+               "check who the article credits, or add its spelling to the entity's aliases")
+
+
 def _check_broken_claim(corpus: Corpus, index: int, raw: dict[str, object]) -> None:
     # The claim failed validation (reported already); its references can still be checked,
     # so one round of fixes is enough.
     for name, section in (("source", "sources"), ("subject", "entities"),
-                          ("property", "properties")):
+                          ("property", "properties"), ("attributed_to", "entities")):
         value = raw.get(name)
         if isinstance(value, str):
             references.reference(corpus, section, value, ("claims", index, name), name)

@@ -62,6 +62,10 @@ class Source(_Model):
     url: str | None = None
     derived_from: list[str] = Field(default_factory=list,
                                     description="ids of sources this one copies")
+    carries: list[str] = Field(default_factory=list,
+                               description="wire agencies whose copy the article carries, as "
+                                           "it credits them (AP, Reuters): sources carrying "
+                                           "one agency are one report for corroboration")
 
 
 class Entity(_Model):
@@ -94,6 +98,9 @@ class Claim(_Model):
     breakdown: dict[str, Number] | None = None
     items: list[str] | None = None
     context: dict[str, Scalar] | None = None
+    attributed_to: str | None = Field(None, description="the entity the article credits for "
+                                                        "the figure or statement (\"X said\", "
+                                                        "\"according to X\"): an entity id")
     quote: str = Field(min_length=1, description="the source's own words")
     note: str | None = None
 

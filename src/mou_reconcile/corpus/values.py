@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Claim
@@ -63,6 +64,33 @@ def compatible(a: Claim, b: Claim, ptype: str) -> bool:
         return da is not None and db is not None and dates.agree(da, db)
     same: bool = value_key(a.value, ptype) == value_key(b.value, ptype)
     return same
+
+
+def rounded(a: Claim, b: Claim) -> bool:
+    """Whether one exact figure is the other rounded: the round figure's significant digits
+    (two at least: "10,000" is read to the thousand) are what the precise figure gives when
+    rounded or cut to that place (10,100 -> 10,000; 4,960 -> 5,000; 1,272,000 -> 1.2 million).
+    Never for bounds other than exact, ranges, or equal figures."""
+    if a.effective_bound != "exact" or b.effective_bound != "exact":
+        return False
+    x, y = a.value, b.value
+    if not (isinstance(x, (int, float)) and isinstance(y, (int, float))) or x == y:
+        return False
+    return _rounds_to(y, x) or _rounds_to(x, y)
+
+
+def _rounds_to(precise: float, round_figure: float) -> bool:
+    r = Decimal(repr(float(round_figure))).normalize()
+    p = Decimal(repr(float(precise))).normalize()
+    if r <= 0 or p <= 0:
+        return False
+    _, digits, exponent = r.as_tuple()
+    assert isinstance(exponent, int)  # finite: values are checked finite
+    place = Decimal(1).scaleb(exponent - max(0, 2 - len(digits)))
+    if p % place == 0:  # as round as the round figure: not a more precise one
+        return False
+    return (p / place).to_integral_value(ROUND_HALF_UP) * place == r or \
+        (p / place).to_integral_value(ROUND_FLOOR) * place == r
 
 
 def figure(value: Any) -> float:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import fmt_number, same_value
-from mou_reconcile.reconcile.kinds import arithmetic, enumeration, magnitude
+from mou_reconcile.reconcile.kinds import (
+    arithmetic,
+    dispute,
+    enumeration,
+    magnitude,
+    misattribution,
+    misreport,
+    rounding,
+)
 from mou_reconcile.text import dates
 
 if TYPE_CHECKING:
@@ -16,16 +24,26 @@ if TYPE_CHECKING:
 
 
 def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup],
-             kinds: list[str]) -> list[str]:
+             kinds: list[str], groups: dict[str, str]) -> list[str]:
     ptype = corpus.property(entries[0].claim.property).type
-    out = _contexts(entries)
+    out = []
+    if "dispute" in kinds:
+        out += dispute.hints(corpus, entries, ptype)
+    if "misreport" in kinds:
+        out += misreport.hints(corpus, entries, ptype, groups)
+    if "misattribution" in kinds:
+        out += misattribution.hints(corpus, entries, ptype)
+    if "rounding" in kinds:
+        out += rounding.hints(entries, ptype)
+    out += _contexts(entries)
     if ptype in NUMERIC_TYPES:
         out += [h for e in entries if (h := arithmetic.hint(e.claim))]
         out += [h for e in entries if ptype == "count" and (h := enumeration.hint(e.claim))]
         out += _breakdown_sums(entries)
         out += magnitude.hints([(g.value, g.display) for g in values], kinds)
         out += _ceiling(values)
-    out += _dated(corpus, entries, values)
+    if ptype != "text":  # a wording is not revised by a date
+        out += _dated(corpus, entries, values)
     return out
 
 
@@ -75,23 +93,29 @@ def _ceiling(values: list[ValueGroup]) -> list[str]:
 
 
 def _dated(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]) -> list[str]:
+    """A later figure from the same origin (the same `attributed_to`, or none credited) may
+    revise an earlier one; figures from different authorities never supersede each other."""
     if len(values) < 2:
         return []
-    dated = []
+    by_origin: dict[str | None, list[tuple[tuple[int, ...], ClaimEntry]]] = {}
     for e in entries:
         when = (e.claim.context or {}).get("as_of") or corpus.source(e.claim.source).published
         parsed = dates.parse(when) if isinstance(when, (str, int)) else None
         if parsed:
-            dated.append((parsed, e))
-    distinct = {d for d, _ in dated}
-    if len(distinct) < 2:
-        return []
-    dated.sort(key=lambda x: x[0])
-    (d0, e0), (d1, e1) = dated[0], dated[-1]
-    if same_value(e0.claim.value, e1.claim.value):
-        return []
-    return [f"the later figure {_shown(e1)} ({dates.format_date(d1)}, {e1.claim.source}) may"
-            f" supersede {_shown(e0)} ({dates.format_date(d0)}, {e0.claim.source})"]
+            by_origin.setdefault(e.claim.attributed_to, []).append((parsed, e))
+    out = []
+    for origin, dated in by_origin.items():
+        if len({d for d, _ in dated}) < 2:
+            continue
+        dated.sort(key=lambda x: x[0])
+        (d0, e0), (d1, e1) = dated[0], dated[-1]
+        if same_value(e0.claim.value, e1.claim.value):
+            continue
+        whose = f"{corpus.entity(origin).name}'s " if origin in corpus.entities else ""
+        out.append(f"the later figure {whose}{_shown(e1)} ({dates.format_date(d1)},"
+                   f" {e1.claim.source}) may supersede {_shown(e0)}"
+                   f" ({dates.format_date(d0)}, {e0.claim.source})")
+    return out
 
 
 def _shown(e: ClaimEntry) -> str:

@@ -2,7 +2,8 @@
 
 Agreement between a story and its copy is not corroboration (truth-discovery research on
 source dependence: count a copy group once). Two sources join one group when one declares
-`derived_from` the other, or when their texts share a large part of their word 5-grams.
+`derived_from` the other, when both carry one wire agency's copy (`carries`), or when their
+texts share a large part of their word 5-grams.
 Shingles are hashed and indexed, and a text is compared only with the texts that have enough
 of its rarest few shingles (`_overlaps`): never all pairs of texts.
 """
@@ -93,6 +94,7 @@ def find_links(corpus: Corpus) -> list[Link]:
         for other in corpus.source(sid).derived_from:
             if other in corpus.sources:
                 links.append(Link(other, sid, f"declared: {sid} derived_from {other}"))
+    links += _wire_links(corpus)
     sets = {sid: shingles(article.text) for sid, article in corpus.articles.items()}
     size = {sid: max(1, len(found)) for sid, found in sets.items()}
     declared = {frozenset((x.a, x.b)) for x in links}
@@ -171,6 +173,43 @@ def _owners(have: dict[str, set[int]], probed: set[int]) -> dict[int, list[str]]
         for h in mine & probed:
             owners[h].append(sid)
     return owners
+
+
+def _wire_links(corpus: Corpus) -> list[Link]:
+    """Sources that carry one agency's copy, linked to the first source that carries it
+    (agency names compared with case and spacing folded)."""
+    first: dict[str, tuple[str, str]] = {}  # agency folded -> (first source, as it wrote it)
+    out = []
+    for sid in corpus.sources:
+        for agency in corpus.source(sid).carries:
+            other, named = first.setdefault(" ".join(agency.casefold().split()), (sid, agency))
+            if other != sid:
+                out.append(Link(other, sid, f"declared: both carry {named} copy"))
+    return out
+
+
+# Claims in the same words: sentences of at least this many words, this similar (rapidfuzz's
+# normalized Indel similarity, 0-100, on the folded words). Wire rewrites keep a sentence
+# whole while the rest of the article changes (under 30% of shared 5-grams).
+SAME_SENTENCE_WORDS = 8
+SAME_SENTENCE_SIMILARITY = 90
+
+
+def sentence_of(corpus: Corpus, source: str, start: int, end: int) -> str:
+    """The sentence of `source`'s article holding [start, end)."""
+    article = corpus.articles[source]
+    a, b = article.sentence_around(start, end)
+    return article.text[a:b]
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two sentences are one sentence in nearly the same words (a copy)."""
+    wa, wb = _words(a), _words(b)
+    if min(len(wa), len(wb)) < SAME_SENTENCE_WORDS:
+        return False
+    from rapidfuzz import fuzz
+
+    return bool(fuzz.ratio(" ".join(wa), " ".join(wb)) >= SAME_SENTENCE_SIMILARITY)
 
 
 def groups(source_ids: list[str], links: list[Link]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Resolution
 from mou_reconcile.corpus.values import show_value, value_key
-from mou_reconcile.reconcile import hints, independence
+from mou_reconcile.reconcile import hints, importance, independence
 from mou_reconcile.reconcile.disagreements import Keyed, with_keys
 from mou_reconcile.reconcile.kinds import FactClaims, kinds_of, naming
 from mou_reconcile.reconcile.result import (
@@ -39,8 +39,9 @@ def reconcile(result: CheckResult) -> Reconciliation:
     discrepancies: list[Discrepancy] = []
     corroborated: list[Corroboration] = []
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
+    copies: list[independence.Link] = []  # claims in the same words, found fact by fact
     for fact, entries in progress.track(by_fact.items(), "reconciling facts"):
-        d, corr = _fact(result, fact, entries, groups, names)
+        d, corr = _fact(result, fact, entries, groups, names, copies)
         if d is not None:
             discrepancies.append(d)
         corroborated.extend(corr)
@@ -48,8 +49,15 @@ def reconcile(result: CheckResult) -> Reconciliation:
     resolutions = {r.fact: r for r in corpus.resolution_models()}
     for d in discrepancies:
         _resolve(d, resolutions.get(d.fact), corpus)
-    discrepancies.sort(key=lambda d: (not d.is_open, -d.severity, d.fact))
+    for d in discrepancies:
+        d.weight = importance.weigh(corpus, d, groups)
+    discrepancies.sort(key=importance.order_key)
     corroborated.sort(key=lambda c: c.fact)
+    linked = {frozenset((x.a, x.b)) for x in links}
+    for copy in copies:  # one line per pair of sources: the first fact found says why
+        if frozenset((copy.a, copy.b)) not in linked:
+            linked.add(frozenset((copy.a, copy.b)))
+            links.append(copy)
     return Reconciliation(result, len(by_fact), discrepancies, corroborated, links, groups)
 
 
@@ -59,7 +67,7 @@ def _evidence(result: CheckResult, entry: ClaimEntry) -> Evidence:
     return Evidence(entry.claim.source, entry.claim.quote, entry.id,
                     anchor.line if anchor else None, anchor.col if anchor else None,
                     anchor.start if anchor else None, anchor.end if anchor else None,
-                    dict(entry.claim.context or {}), line, col)
+                    dict(entry.claim.context or {}), line, col, entry.claim.attributed_to)
 
 
 def _alike(claims: Keyed, ptype: str) -> list[list[ClaimEntry]]:
@@ -82,7 +90,8 @@ def _value_group(result: CheckResult, alike: list[ClaimEntry], ptype: str,
 
 
 def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dict[str, str],
-          names: dict[str, str]) -> tuple[Discrepancy | None, list[Corroboration]]:
+          names: dict[str, str], copies: list[independence.Link]
+          ) -> tuple[Discrepancy | None, list[Corroboration]]:
     corpus = result.corpus
     first = entries[0].claim
     prop = corpus.property(first.property)
@@ -90,12 +99,13 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     claims = with_keys(entries, ptype)
     kinds = kinds_of(FactClaims(prop, entries, claims, groups))
     alike = _alike(claims, ptype)
-    corroborations = _corroborations(fact, alike, ptype, groups, names)
+    corroborations = _corroborations(result, fact, alike, ptype, groups, names, copies)
     if not kinds:  # most facts: their evidence is not needed
         return None, corroborations
     values = [_value_group(result, group, ptype, names) for group in alike]
     d = Discrepancy(fact, first.subject, first.property, kinds, values,
-                    _message(values, prop.unit), hints.for_fact(corpus, entries, values, kinds))
+                    _message(values, prop.unit, kinds),
+                    hints.for_fact(corpus, entries, values, kinds, groups))
     return d, corroborations
 
 
@@ -103,29 +113,75 @@ def _points_of(v: Any) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
 
 
-def _message(values: list[ValueGroup], unit: str | None) -> str:
+def _message(values: list[ValueGroup], unit: str | None, kinds: list[str]) -> str:
     text = " vs ".join(g.display for g in values)
-    if len(values) == 1:
+    if len(values) == 1 and "uncorroborated" in kinds:
         text = f"{values[0].display}, from one source only" if len(
             values[0].sources) == 1 else f"{values[0].display}, one source group only"
     return f"{text} {unit}" if unit and len(values) > 1 else text
 
 
-def _corroborations(fact: str, alike: list[list[ClaimEntry]], ptype: str,
-                    groups: dict[str, str], names: dict[str, str]) -> list[Corroboration]:
-    """Values stated alike (bound included: a ceiling does not confirm a count) by two or
-    more independent sources."""
+def _corroborations(result: CheckResult, fact: str, alike: list[list[ClaimEntry]],
+                    ptype: str, groups: dict[str, str], names: dict[str, str],
+                    copies: list[independence.Link]) -> list[Corroboration]:
+    """Values stated alike by two or more independent reports. An approximate figure and the
+    same exact one confirm each other ("some 40,000", "40,000"); a ceiling does not confirm
+    a count. Sources in one copy group, or claims in the same sentence in nearly the same
+    words, are one report (each such pair is added to `copies`)."""
     out = []
-    for same in alike:
+    for same in _confirming(alike, ptype):
         if len(same) < 2:  # one claim, one source
             continue
         sources = list(dict.fromkeys(e.claim.source for e in same))
-        independent = len({groups.get(s, s) for s in sources})
-        if independent >= 2:
-            c = same[0].claim
+        if len({groups.get(s, s) for s in sources}) < 2:
+            continue
+        reports = _reports(result, fact, same, groups, copies)
+        if reports >= 2:
+            c = next((e.claim for e in same if e.claim.effective_bound == "exact"),
+                     same[0].claim)
+            origins = list(dict.fromkeys(e.claim.attributed_to for e in same
+                                         if e.claim.attributed_to is not None))
             out.append(Corroboration(fact, show_value(c, ptype, names), c.value, sources,
-                                     independent))
+                                     reports, origins))
     return out
+
+
+def _confirming(alike: list[list[ClaimEntry]], ptype: str) -> list[list[ClaimEntry]]:
+    """The value groups, with an approximate figure joined to the same exact one."""
+    if ptype not in NUMERIC_TYPES:
+        return alike
+    merged: dict[Any, list[ClaimEntry]] = {}
+    for group in alike:
+        claim = group[0].claim
+        bound = "exact" if claim.effective_bound == "approx" else claim.effective_bound
+        merged.setdefault((value_key(claim.value, ptype), bound), []).extend(group)
+    return list(merged.values())
+
+
+def _reports(result: CheckResult, fact: str, same: list[ClaimEntry], groups: dict[str, str],
+             copies: list[independence.Link]) -> int:
+    """How many independent reports state the value: copy groups, with claims whose quotes
+    stand in the same sentence in nearly the same words joined."""
+    root = {e.claim.source: groups.get(e.claim.source, e.claim.source) for e in same}
+    sentences = {}
+    for e in same:
+        anchor = result.anchors.get(e.id)
+        if anchor is not None:
+            sentences[e.id] = independence.sentence_of(result.corpus, e.claim.source,
+                                                       anchor.start, anchor.end)
+    for i, a in enumerate(same):
+        for b in same[i + 1:]:
+            ra, rb = root[a.claim.source], root[b.claim.source]
+            if ra == rb or a.id not in sentences or b.id not in sentences:
+                continue
+            if independence.same_words(sentences[a.id], sentences[b.id]):
+                for source, r in root.items():
+                    if r == rb:
+                        root[source] = ra
+                copies.append(independence.Link(
+                    a.claim.source, b.claim.source,
+                    f"claims in the same words: {fact} ({a.id}, {b.id})"))
+    return len(set(root.values()))
 
 
 def _naming(corpus: Corpus) -> list[Discrepancy]:

@@ -29,6 +29,7 @@ class Evidence:
     context: dict[str, Any] = field(default_factory=dict)
     yaml_line: int | None = None  # where the claim is in the claims file
     yaml_col: int | None = None
+    attributed_to: str | None = None  # the entity the source credits with the value
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Discrepancy:
     status: str = "open"
     resolution: Resolution | None = None
     reopened_by: list[str] = field(default_factory=list)
+    weight: Any = None  # importance.Weight: how much it matters, for the order
 
     @builtins.property
     def severity(self) -> Severity:
@@ -79,7 +81,8 @@ class Corroboration:
     display: str
     value: Any
     sources: list[str]
-    independent_sources: int
+    independent_sources: int  # reports: a copy group, or claims in the same words, count once
+    origins: list[str] = field(default_factory=list)  # the entities credited, in order
 
 
 @dataclass
@@ -94,6 +97,15 @@ class Reconciliation:
     @builtins.property
     def corpus(self) -> Corpus:
         return self.check.corpus
+
+    @builtins.property
+    def main(self) -> Discrepancy | None:
+        """The story's main open discrepancy: the first in the report's order, if it is a
+        disagreement (error or warning), not a note."""
+        first = self.discrepancies[0] if self.discrepancies else None
+        if first is None or not first.is_open or first.severity < Severity.WARNING:
+            return None
+        return first
 
     def open_counts(self) -> dict[str, int]:
         counts = {s.label: 0 for s in sorted(Severity, reverse=True)}

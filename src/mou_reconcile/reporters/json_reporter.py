@@ -78,7 +78,7 @@ class JsonReporter(Reporter):
 
 def _evidence(e: Any) -> dict[str, Any]:
     return {"id": e.claim_id, "source": e.source, "quote": e.quote, "line": e.line,
-            "col": e.col, "context": e.context}
+            "col": e.col, "context": e.context, "attributed_to": e.attributed_to}
 
 
 def _resolution(r: Any) -> dict[str, Any] | None:
@@ -127,11 +127,13 @@ def report_document(rec: Reconciliation, min_severity: Severity = Severity.INFO)
             "open": rec.open_counts(),
             "resolved": sum(not d.is_open for d in rec.discrepancies),
             "problems": count_by_severity(problems),
+            "main": rec.main.fact if rec.main is not None else None,
         },
         "discrepancies": [discrepancy_dict(d) for d in rec.discrepancies
                           if d.severity >= min_severity],
         "corroborated": [{"fact": c.fact, "value": json_value(c.value), "display": c.display,
-                          "independent_sources": c.independent_sources, "sources": c.sources}
+                          "independent_sources": c.independent_sources, "sources": c.sources,
+                          "origins": c.origins}
                          for c in rec.corroborated],
         "independence": [{"sources": [link.a, link.b], "reason": link.reason,
                           "overlap": link.overlap, "sample": link.sample}

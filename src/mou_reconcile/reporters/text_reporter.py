@@ -32,6 +32,10 @@ HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INF
 QUOTE_WIDTH = 160  # longer quotes are cut around the highlighted value
 
 
+def _entity_name(rec: Reconciliation, eid: str) -> str:
+    return rec.corpus.entity(eid).name if eid in rec.corpus.entities else eid
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # rich ends the process with exit 1 here, the code for findings: let the closed pipe
@@ -123,6 +127,9 @@ class TextReporter(Reporter):
                 line.append(f" = {c.display}  ")
                 line.append(f"{c.independent_sources} independent sources: "
                             f"{', '.join(c.sources)}", style="dim")
+                if c.origins:
+                    names = ", ".join(_entity_name(rec, o) for o in c.origins)
+                    line.append(f"; {plural(len(c.origins), 'origin')}: {names}", style="dim")
                 console.print(line)
         if rec.links:
             console.print()
@@ -148,6 +155,9 @@ class TextReporter(Reporter):
         if parts:
             text.append(f" ({', '.join(parts)})")
         text.append(f"; {resolved} resolved; {plural(len(rec.corroborated), 'corroborated value')}")
+        main = rec.main
+        if main is not None:
+            text.append(f"; main: {main.fact} ({', '.join(main.kinds)})")
         return text
 
     def _info_line(self, console: Console, d: Discrepancy) -> None:
@@ -193,6 +203,8 @@ class TextReporter(Reporter):
             if e.context:
                 ctx = ", ".join(f"{k}={v}" for k, v in e.context.items())
                 line.append(f"  [{ctx}]", style="dim")
+            if e.attributed_to:
+                line.append(f"  (credits {_entity_name(rec, e.attributed_to)})", style="dim")
             console.print(line)
 
     def _quote(self, rec: Reconciliation, d: Discrepancy, group: ValueGroup, e: Evidence,

@@ -73,6 +73,24 @@ class Article:
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
 
+    @cached_property
+    def lede_end(self) -> int:
+        """Where a plain-text article's headline and first paragraph end: the end of its
+        second paragraph (the first, if it has only one)."""
+        breaks = _BLANK_LINES.finditer(self.text)
+        for k, m in enumerate(breaks):
+            if k == 1:
+                return m.start()
+        return len(self.text)
+
+    def paragraph_around(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the paragraph(s) holding [start, end) in the original text."""
+        s = 0
+        for m in _BLANK_LINES.finditer(self.text, 0, start):
+            s = m.end()
+        after = _BLANK_LINES.search(self.text, end)
+        return s, after.start() if after else len(self.text)
+
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The span of the sentence(s) holding [start, end) in the original text."""
         s = 0

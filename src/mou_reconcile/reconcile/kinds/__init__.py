@@ -14,18 +14,22 @@ from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.kinds import (
     arithmetic,
     conflict,
+    dispute,
     enumeration,
     magnitude,
+    misattribution,
+    misreport,
     naming,
+    rounding,
     scope,
     uncorroborated,
 )
 from mou_reconcile.reconcile.kinds.base import FactClaims, Kind
 
-FACT_KINDS: tuple[ModuleType, ...] = (conflict, arithmetic, scope, magnitude, enumeration,
-                                      uncorroborated)
-MODULES: tuple[ModuleType, ...] = (conflict, arithmetic, scope, magnitude, enumeration, naming,
+MODULES: tuple[ModuleType, ...] = (conflict, misreport, dispute, arithmetic, scope,
+                                   misattribution, magnitude, enumeration, rounding, naming,
                                    uncorroborated)
+FACT_KINDS: tuple[ModuleType, ...] = tuple(m for m in MODULES if m is not naming)
 KINDS: dict[str, Kind] = {m.KIND.name: m.KIND for m in MODULES}
 
 

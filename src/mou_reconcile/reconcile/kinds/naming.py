@@ -2,8 +2,12 @@
 spelling each source's text uses.
 
 A spelling is the entity's name or one of its aliases, found in an article's text between
-non-word characters (reconcile/spellings.py); an entity is reported when two or more sources
-name it and two or more spellings are used between them. Hint: the canonical name.
+non-word characters (reconcile/spellings.py). Only variants are reported: two spellings
+that differ in case, accents, spacing or punctuation ("GuoDong" and "Guodong", "SKY47" and
+"Sky4.7"), or by a letter or two as a typo or a transliteration does ("Gaddafi" and
+"Qaddafi": at most one letter in eight). Declared aliases that are another form of the name
+(an acronym, "Full Name (ACRONYM)", a shorter or longer name) are not. Two or more sources
+must use the variants between them. Hint: the canonical name.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mou_reconcile import progress
+from mou_reconcile.check.evidence import fold_name
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.corpus.models import Entity
 from mou_reconcile.problems import Severity
@@ -31,8 +36,29 @@ def find(corpus: Corpus) -> Iterator[tuple[str, Entity, Used]]:
         entity = corpus.entity(eid)
         used = index.spellings_by_source(entity)
         spellings = {sp for found in used.values() for sp, _ in found}
-        if len(used) >= 2 and len(spellings) >= 2:
+        if len(used) < 2 or len(spellings) < 2:
+            continue
+        kept = {a for a in spellings for b in spellings if variants(a, b)}
+        used = {sid: [f for f in found if f[0] in kept] for sid, found in used.items()}
+        used = {sid: found for sid, found in used.items() if found}
+        if len(used) >= 2:
             yield eid, entity, used
+
+
+def variants(a: str, b: str) -> bool:
+    """Two spellings of one name that look like a slip or a variant, not another form."""
+    if a == b:
+        return False
+    fa, fb = fold_name(a), fold_name(b)
+    if fa == fb or _squeezed(fa) == _squeezed(fb):
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(fa, fb) <= max(1, min(len(fa), len(fb)) // 8)
+
+
+def _squeezed(folded: str) -> str:
+    return "".join(c for c in folded if c.isalnum())
 
 
 def hint(entity: Entity) -> str:

@@ -44,6 +44,17 @@ def _appearance(corpus: Corpus, sid: str, quote: str) -> dict[str, Any]:
     return work
 
 
+def _authors(corpus: Corpus, d: Discrepancy) -> list[dict[str, str]]:
+    credited = dict.fromkeys(e.attributed_to for g in d.values for e in g.evidence
+                             if e.attributed_to is not None and e.attributed_to in corpus.entities)
+    out = []
+    for eid in credited:
+        entity = corpus.entity(eid)
+        kind = "Person" if entity.kind == "person" else "Organization"
+        out.append({"@type": kind, "name": entity.name})
+    return out
+
+
 def _claim_text(corpus: Corpus, d: Discrepancy) -> str:
     subject = corpus.entity(d.subject).name if d.subject in corpus.entities else d.subject
     prop = d.property.replace("_", " ")
@@ -61,6 +72,9 @@ def claim_review(rec: Reconciliation, d: Discrepancy, base_url: str | None,
             first.setdefault(e.source, " ".join(e.quote.split()))
     appearances = [_appearance(corpus, sid, quote) for sid, quote in first.items()]
     claim: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
+    authors = _authors(corpus, d)
+    if authors:  # who the sources credit with the claim (attributed_to)
+        claim["author"] = authors[0] if len(authors) == 1 else authors
     dated = sorted((a for a in appearances if "datePublished" in a),
                    key=lambda a: str(a["datePublished"]))
     if dated:

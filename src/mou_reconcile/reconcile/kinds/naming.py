@@ -6,8 +6,10 @@ non-word characters (reconcile/spellings.py). Only variants are reported: two sp
 that differ in case, accents, spacing or punctuation ("GuoDong" and "Guodong", "SKY47" and
 "Sky4.7"), or by a letter or two as a typo or a transliteration does ("Gaddafi" and
 "Qaddafi": at most one letter in eight). Declared aliases that are another form of the name
-(an acronym, "Full Name (ACRONYM)", a shorter or longer name) are not. Two or more sources
-must use the variants between them. Hint: the canonical name.
+(an acronym, "Full Name (ACRONYM)", a shorter or longer name) are not, nor a capital that
+only starts a sentence, nor a plural, nor an acronym against the same letters in lower case
+("WHO" and the word "who"). Two or more sources must use the variants between
+them. Hint: the canonical name.
 """
 
 from __future__ import annotations
@@ -46,10 +48,16 @@ def find(corpus: Corpus) -> Iterator[tuple[str, Entity, Used]]:
 
 
 def variants(a: str, b: str) -> bool:
-    """Two spellings of one name that look like a slip or a variant, not another form."""
-    if a == b:
+    """Two spellings of one name that look like a slip or a variant, not another form: not
+    a capital that only starts a sentence ("police", "Police"), not a plural."""
+    if a == b or (a[1:] == b[1:] and a[:1].lower() == b[:1].lower()):
         return False
+    if (a.isupper() and b.islower()) or (b.isupper() and a.islower()):
+        return False  # an acronym and a common word: "WHO" and "who"
     fa, fb = fold_name(a), fold_name(b)
+    short, long = sorted((fa, fb), key=len)
+    if long in (short + "s", short + "es"):
+        return False
     if fa == fb or _squeezed(fa) == _squeezed(fb):
         return True
     from rapidfuzz.distance import Levenshtein

@@ -42,7 +42,10 @@ def cli(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("MOU_RECONCILE_CLAIMS", raising=False)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # The tests run in CI too, where the tool refuses the sample fallback: each test that
+    # wants CI's behaviour sets it itself (tests/test_project.py).
+    for name in ("GITHUB_ACTIONS", "CI", "TF_BUILD"):
+        monkeypatch.delenv(name, raising=False)
 
     def run(*args: str) -> Run:
         result = CliRunner().invoke(app, list(args), prog_name="mou-reconcile")

@@ -254,3 +254,20 @@ def test_the_docs_describe_the_new_fields_and_rules() -> None:
     doc = (REPO / "docs" / "claims-format.md").read_text(encoding="utf-8")
     for term in ("attributed_to", "carries", "rounding", "main dispute"):
         assert term in doc, term
+
+
+def test_the_matrix_marks_the_outlier_not_every_cell(cli, tmp_path: Path) -> None:
+    said = {"a": "87,000", "b": "87,000", "c": "87,000", "d": "150,000"}
+    story = _story(tmp_path, {
+        sid: f"March\n\nPolice said {n} people marched in the capital.\n"
+        for sid, n in said.items()},
+        "entities: [{id: march, name: the march}, {id: police, name: Police}]\n"
+        "properties: [{id: crowd, type: count}]\n"
+        "claims:\n" + "".join(
+            f"  - {{source: {sid}, subject: march, property: crowd, value: "
+            f"{n.replace(',', '')}, attributed_to: police, quote: \"{n} people marched\"}}\n"
+            for sid, n in said.items()))
+    doc = cli("matrix", "--claims", str(story), "--format", "json").json()
+    [row] = doc["facts"]
+    states = {sid: cell["state"] for sid, cell in row["cells"].items()}
+    assert states == {"a": "agree", "b": "agree", "c": "agree", "d": "differ"}

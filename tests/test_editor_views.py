@@ -234,9 +234,24 @@ def test_timeline_without_a_fact_lists_single_valued_facts_with_two_dates(cli: A
 
 
 def test_timeline_on_the_sample_sees_another_event_not_a_revision(cli: Any) -> None:
+    # jwg-dec22's figure is about another event: the first of its own line, not a change
+    # from pm-beijing's
     doc = cli("timeline", "pk-cn-it-mous-2025.agr", "-f", "json").json()
     changes = [(p["claim"]["source"], p["change"]) for p in doc["facts"][0]["points"]]
-    assert changes[:2] == [("pm-beijing", "first"), ("jwg-dec22", "other-context")]
+    assert changes[:2] == [("pm-beijing", "first"), ("jwg-dec22", "first")]
+
+
+def test_timeline_compares_a_figure_with_its_own_origins_previous_one(cli: Any,
+                                                                      tmp_path: Path) -> None:
+    import shutil
+
+    story = tmp_path / "quake"
+    shutil.copytree("tests/cases/quake-toll", story)
+    doc = cli("timeline", "quake.deaths", "-c", str(story), "-f", "json").json()
+    changes = {(p["claim"]["source"], p["change"]) for p in doc["facts"][0]["points"]}
+    # the IFRC's figure is its own first, not a rise on the ministry's; post's is the
+    # ministry's later figure, a day after wire-a's
+    assert ("daily", "first") in changes and ("post", "up") in changes
 
 
 def test_timeline_with_nothing_dated_says_where_dates_come_from(cli: Any) -> None:

@@ -92,19 +92,28 @@ def _ceiling(values: list[ValueGroup]) -> list[str]:
     return []
 
 
+def revision_line(entry: ClaimEntry) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """Which earlier figures a claim's value may revise: those of the same origin (the same
+    `attributed_to`, or none credited) in the same context apart from its date (`as_of`)."""
+    context = entry.claim.context or {}
+    return entry.claim.attributed_to, tuple(sorted((k, str(v)) for k, v in context.items()
+                                                   if k != "as_of"))
+
+
 def _dated(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]) -> list[str]:
-    """A later figure from the same origin (the same `attributed_to`, or none credited) may
-    revise an earlier one; figures from different authorities never supersede each other."""
+    """A later figure may revise an earlier one of its `revision_line`: figures from
+    different authorities, or about another event, never supersede each other."""
     if len(values) < 2:
         return []
-    by_origin: dict[str | None, list[tuple[tuple[int, ...], ClaimEntry]]] = {}
+    Line = tuple[str | None, tuple[tuple[str, str], ...]]
+    by_line: dict[Line, list[tuple[tuple[int, ...], ClaimEntry]]] = {}
     for e in entries:
         when = (e.claim.context or {}).get("as_of") or corpus.source(e.claim.source).published
         parsed = dates.parse(when) if isinstance(when, (str, int)) else None
         if parsed:
-            by_origin.setdefault(e.claim.attributed_to, []).append((parsed, e))
+            by_line.setdefault(revision_line(e), []).append((parsed, e))
     out = []
-    for origin, dated in by_origin.items():
+    for (origin, _), dated in by_line.items():
         if len({d for d, _ in dated}) < 2:
             continue
         dated.sort(key=lambda x: x[0])

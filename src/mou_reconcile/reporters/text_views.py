@@ -32,10 +32,10 @@ DIFF_HEADINGS = {"differ": "Differ", "only_a": "Only in A", "only_b": "Only in B
 DIFF_COUNTS = {"differ": "differ", "only_a": "only in A", "only_b": "only in B",
                "agree": "agree"}
 CHANGE_MARK = {"first": "first", "unchanged": "= unchanged", "up": "↑ up", "down": "↓ down",
-               "changed": "≠ changed", "same-date": "✗ same date",
-               "other-context": "≠ other context", "also": "+ also", "undated": "? undated"}
+               "changed": "≠ changed", "same-date": "✗ same date", "also": "+ also",
+               "undated": "? undated"}
 CHANGE_STYLE = {"up": "yellow", "down": "yellow", "changed": "yellow", "same-date": "bold red",
-                "other-context": "cyan", "undated": "dim"}
+                "undated": "dim"}
 QUOTE_WIDTH = 160  # longer quotes are cut to a window around the value
 SIDE_QUOTE_WIDTH = 90  # ... narrower where two quotes stand side by side
 MIN_CELL = 10  # a matrix column narrower than this would garble values: page instead

@@ -20,7 +20,8 @@ from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
 # A cell's state, most telling first; the legend of every view that colours cells.
 STATES: dict[str, str] = {
-    "differ": "another source gives a value that contradicts this one",
+    "differ": "more of the other sources contradict this value than agree with it or allow "
+              "it: the outlier, or no majority",
     "compatible": "another source gives a different value that its bounds allow",
     "agree": "another source gives the same value",
     "alone": "no other source states this fact",
@@ -40,9 +41,12 @@ class Cell:
 
     @property
     def state(self) -> str:
+        """How the others relate to this cell. A cell that only the outlier contradicts,
+        while more sources agree with it or allow it, is not marked: the outlier is."""
         if not self.claims:
             return "absent"
-        if self.contradicting:
+        support = len(set(self.same) | set(self.compatible))
+        if len(self.contradicting) >= max(1, support):
             return "differ"
         if self.same:
             return "agree"

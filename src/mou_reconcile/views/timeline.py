@@ -2,7 +2,10 @@
 reads as a revision rather than a contradiction.
 
 A claim's date is its `context.as_of` when it has one (the date the figure describes), else
-its source's `published` date. Partial dates sort before the days they contain.
+its source's `published` date. Partial dates sort before the days they contain. Each value
+is compared with the previous value of its own line (`hints.revision_line`): the same
+origin (`attributed_to`, or none credited) in the same context (another event or place is
+another figure), never merely with the row above.
 """
 
 from __future__ import annotations
@@ -12,19 +15,18 @@ from dataclasses import dataclass
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import claim_key, figure, show_value
+from mou_reconcile.reconcile.hints import revision_line
 from mou_reconcile.text import dates
 from mou_reconcile.views.matrix import claims_by_fact
 
 CHANGES = {
-    "first": "the earliest dated figure",
-    "unchanged": "the same value as the previous date",
-    "up": "higher than the previous date's value",
-    "down": "lower than the previous date's value",
-    "changed": "another value than the previous date's",
-    "same-date": "another value on the same date as the previous claim: a disagreement, "
+    "first": "the earliest dated figure of its origin (or, uncredited, of its context)",
+    "unchanged": "the same value as the same origin's previous date",
+    "up": "higher than the same origin's previous value",
+    "down": "lower than the same origin's previous value",
+    "changed": "another value than the same origin's previous one",
+    "same-date": "another value from the same origin on the same date: a disagreement, "
                  "not a revision",
-    "other-context": "another value in another context (another event, place...) than the "
-                     "previous date's: perhaps not the same figure at all",
     "also": "another of several values that can all be right (a multi-valued fact)",
     "undated": "no date: neither context.as_of nor the source's published date",
 }
@@ -71,23 +73,25 @@ def timeline(corpus: Corpus, fact: str, entries: list[ClaimEntry]) -> Timeline:
     # Dated first, oldest first (file order breaks ties); then the undated in file order.
     dated.sort(key=lambda x: (x[0][0] is None, x[0][0] or (), x[1]))
     points: list[Point] = []
-    previous: Point | None = None
+    previous: dict[object, Point] = {}  # each line's last dated point
     for (when, origin), _, entry in dated:
-        change = "undated" if when is None else "first" if previous is None else \
-            "also" if prop.multi else _change(previous, when, entry, prop.type)
+        line = revision_line(entry)
+        last = previous.get(line)
+        change = "undated" if when is None else "first" if last is None else \
+            "also" if prop.multi else _change(last, when, entry, prop.type)
         point = Point(entry, when, origin, show_value(entry.claim, prop.type, names), change)
         points.append(point)
         if when is not None:
-            previous = point
+            previous[line] = point
     return Timeline(fact, prop.unit, points)
+
+
+
 
 
 def _change(previous: Point, when: dates.PartialDate, entry: ClaimEntry, ptype: str) -> str:
     if claim_key(previous.entry.claim, ptype) == claim_key(entry.claim, ptype):
         return "unchanged"
-    if _context(previous.entry) != _context(entry) and _context(previous.entry) and \
-            _context(entry):
-        return "other-context"
     if previous.date == when:
         return "same-date"
     if ptype in NUMERIC_TYPES:
@@ -95,11 +99,6 @@ def _change(previous: Point, when: dates.PartialDate, entry: ClaimEntry, ptype: 
         if now != before:
             return "up" if now > before else "down"
     return "changed"
-
-
-def _context(entry: ClaimEntry) -> dict[str, str]:
-    """The claim's context apart from its date: what the figure is about."""
-    return {k: str(v) for k, v in (entry.claim.context or {}).items() if k != "as_of"}
 
 
 def timelines(corpus: Corpus, fact: str | None = None) -> list[Timeline]:

@@ -271,3 +271,11 @@ def test_the_matrix_marks_the_outlier_not_every_cell(cli, tmp_path: Path) -> Non
     [row] = doc["facts"]
     states = {sid: cell["state"] for sid, cell in row["cells"].items()}
     assert states == {"a": "agree", "b": "agree", "c": "agree", "d": "differ"}
+
+
+def test_diff_shows_who_each_side_credits_and_names_the_misreport(cli) -> None:
+    doc = cli("diff", "wire-a", "post", "--claims", str(QUAKE), "--format", "json").json()
+    [deaths] = [r for r in doc["facts"] if r["fact"] == "quake.deaths"]
+    assert deaths["kinds"] == ["misreport"]
+    assert (deaths["a"]["display"], deaths["b"]["display"]) == (
+        "11,300 (Health Ministry)", "13,000 (Health Ministry)")

@@ -13,8 +13,8 @@ from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import claim_key, figure, show_value
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile.disagreements import differing_context
-from mou_reconcile.reconcile.kinds import severity_of
+from mou_reconcile.reconcile.disagreements import pair_kind
+from mou_reconcile.reconcile.kinds import KINDS, severity_of
 from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.views.matrix import claims_by_fact, relation
 
@@ -69,7 +69,7 @@ def diff_sources(rec: Reconciliation, a: str, b: str) -> SourceDiff:
         prop = corpus.property(first.property)
 
         def show(entries: list[ClaimEntry], ptype: str = prop.type) -> str:
-            return "; ".join(dict.fromkeys(show_value(e.claim, ptype, names) for e in entries))
+            return "; ".join(dict.fromkeys(_shown(e, ptype, names) for e in entries))
 
         if prop.multi and mine and theirs:
             rows.extend(_multi_rows(fact, mine, theirs, prop.type, show))
@@ -88,15 +88,21 @@ def diff_sources(rec: Reconciliation, a: str, b: str) -> SourceDiff:
     return SourceDiff(a, b, rows, group.get(a, a) != group.get(b, b), link)
 
 
+def _shown(e: ClaimEntry, ptype: str, names: dict[str, str]) -> str:
+    """The value, with the authority the source credits for it: "11,300 (Health Ministry)"."""
+    value = show_value(e.claim, ptype, names)
+    by = e.claim.attributed_to
+    return f"{value} ({names.get(by, by)})" if by is not None else value
+
+
 def _kinds(mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str) -> list[str]:
     found = {relation(x, y, ptype, False) for x in mine for y in theirs}
     if found == {"same"}:
         return []
     kinds: list[str] = []
     if "contradicting" in found:
-        scoped = any(differing_context(x, y) for x in mine for y in theirs
-                     if relation(x, y, ptype, False) == "contradicting")
-        kinds.append("scope" if scoped else "conflict")
+        pairs = {pair_kind(x, y, ptype) for x in mine for y in theirs}
+        kinds += [k for k in KINDS if k in pairs]  # conflict, misreport, dispute, scope...
     else:
         kinds.append("compatible")
     figures = [figure(e.claim.value) for e in mine + theirs] if ptype in NUMERIC_TYPES else []

@@ -13,6 +13,7 @@ Ties keep the facts' alphabetical order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.corpus.values import figure, same_value
@@ -56,4 +57,10 @@ def _in_title(corpus: Corpus, source: str, value: object) -> bool:
     title = corpus.source(source).title if source in corpus.sources else None
     if not title or not isinstance(value, (int, float)):
         return False
-    return any(same_value(q.value, value) for q in find_quantities(title))
+    return any(same_value(v, value) for v in _title_figures(title))
+
+
+@lru_cache(maxsize=4096)
+def _title_figures(title: str) -> tuple[float, ...]:
+    """The numbers a title states (a source's title is asked once per value it gives)."""
+    return tuple(q.value for q in find_quantities(title))

@@ -202,14 +202,24 @@ def sentence_of(corpus: Corpus, source: str, start: int, end: int) -> str:
     return article.text[a:b]
 
 
-def same_words(a: str, b: str) -> bool:
-    """Whether two sentences are one sentence in nearly the same words (a copy)."""
-    wa, wb = _words(a), _words(b)
-    if min(len(wa), len(wb)) < SAME_SENTENCE_WORDS:
-        return False
+def wording(text: str) -> str:
+    """A text's words, folded and joined by single spaces: what `similar` compares."""
+    return " ".join(_words(text))
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two `wording`s are nearly the same words."""
     from rapidfuzz import fuzz
 
-    return bool(fuzz.ratio(" ".join(wa), " ".join(wb)) >= SAME_SENTENCE_SIMILARITY)
+    return bool(fuzz.ratio(a, b) >= SAME_SENTENCE_SIMILARITY)
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two sentences are one sentence in nearly the same words (a copy)."""
+    wa, wb = wording(a), wording(b)
+    if min(wa.count(" "), wb.count(" ")) + 1 < SAME_SENTENCE_WORDS:
+        return False
+    return similar(wa, wb)
 
 
 def groups(source_ids: list[str], links: list[Link]) -> dict[str, str]:

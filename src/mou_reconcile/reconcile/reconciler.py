@@ -163,18 +163,24 @@ def _reports(result: CheckResult, fact: str, same: list[ClaimEntry], groups: dic
     """How many independent reports state the value: copy groups, with claims whose quotes
     stand in the same sentence in nearly the same words joined."""
     root = {e.claim.source: groups.get(e.claim.source, e.claim.source) for e in same}
-    sentences = {}
-    for e in same:
-        anchor = result.anchors.get(e.id)
-        if anchor is not None:
-            sentences[e.id] = independence.sentence_of(result.corpus, e.claim.source,
-                                                       anchor.start, anchor.end)
+    sentences: dict[str, str | None] = {}
+    quotes = {e.id: independence.wording(e.claim.quote) for e in same}
+
+    def sentence(e: ClaimEntry) -> str | None:
+        if e.id not in sentences:
+            anchor = result.anchors.get(e.id)
+            sentences[e.id] = None if anchor is None else independence.sentence_of(
+                result.corpus, e.claim.source, anchor.start, anchor.end)
+        return sentences[e.id]
+
     for i, a in enumerate(same):
         for b in same[i + 1:]:
             ra, rb = root[a.claim.source], root[b.claim.source]
-            if ra == rb or a.id not in sentences or b.id not in sentences:
+            # Copied claims quote the same words: the sentences are read only then.
+            if ra == rb or not independence.similar(quotes[a.id], quotes[b.id]):
                 continue
-            if independence.same_words(sentences[a.id], sentences[b.id]):
+            sa, sb = sentence(a), sentence(b)
+            if sa is not None and sb is not None and independence.same_words(sa, sb):
                 for source, r in root.items():
                     if r == rb:
                         root[source] = ra

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import fmt_number, same_value
+from mou_reconcile.reconcile.disagreements import Dates, claim_date
 from mou_reconcile.reconcile.kinds import (
     arithmetic,
     dispute,
@@ -24,13 +25,13 @@ if TYPE_CHECKING:
 
 
 def for_fact(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup],
-             kinds: list[str], groups: dict[str, str]) -> list[str]:
+             kinds: list[str], groups: dict[str, str], when: Dates | None = None) -> list[str]:
     ptype = corpus.property(entries[0].claim.property).type
     out = []
     if "dispute" in kinds:
         out += dispute.hints(corpus, entries, ptype)
     if "misreport" in kinds:
-        out += misreport.hints(corpus, entries, ptype, groups)
+        out += misreport.hints(corpus, entries, ptype, groups, when)
     if "misattribution" in kinds:
         out += misattribution.hints(corpus, entries, ptype)
     if "rounding" in kinds:
@@ -108,8 +109,7 @@ def _dated(corpus: Corpus, entries: list[ClaimEntry], values: list[ValueGroup]) 
     Line = tuple[str | None, tuple[tuple[str, str], ...]]
     by_line: dict[Line, list[tuple[tuple[int, ...], ClaimEntry]]] = {}
     for e in entries:
-        when = (e.claim.context or {}).get("as_of") or corpus.source(e.claim.source).published
-        parsed = dates.parse(when) if isinstance(when, (str, int)) else None
+        parsed, _ = claim_date(corpus, e)
         if parsed:
             by_line.setdefault(revision_line(e), []).append((parsed, e))
     out = []

@@ -17,7 +17,7 @@ from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Resolution
 from mou_reconcile.corpus.values import show_value, value_key
 from mou_reconcile.reconcile import hints, importance, independence
-from mou_reconcile.reconcile.disagreements import Keyed, with_keys
+from mou_reconcile.reconcile.disagreements import Keyed, claim_date, with_keys
 from mou_reconcile.reconcile.kinds import FactClaims, kinds_of, naming
 from mou_reconcile.reconcile.result import (
     Corroboration,
@@ -97,7 +97,9 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     prop = corpus.property(first.property)
     ptype = prop.type
     claims = with_keys(entries, ptype)
-    kinds = kinds_of(FactClaims(prop, entries, claims, groups))
+    when = {e.id: claim_date(corpus, e)[0] for e in entries} if any(
+        e.claim.attributed_to for e in entries) else None
+    kinds = kinds_of(FactClaims(prop, entries, claims, groups, when))
     alike = _alike(claims, ptype)
     corroborations = _corroborations(result, fact, alike, ptype, groups, names, copies)
     if not kinds:  # most facts: their evidence is not needed
@@ -105,7 +107,7 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
     values = [_value_group(result, group, ptype, names) for group in alike]
     d = Discrepancy(fact, first.subject, first.property, kinds, values,
                     _message(values, prop.unit, kinds),
-                    hints.for_fact(corpus, entries, values, kinds, groups))
+                    hints.for_fact(corpus, entries, values, kinds, groups, when))
     return d, corroborations
 
 

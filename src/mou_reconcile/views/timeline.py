@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES
 from mou_reconcile.corpus.values import claim_key, figure, show_value
+from mou_reconcile.reconcile.disagreements import claim_date
 from mou_reconcile.reconcile.hints import revision_line
 from mou_reconcile.text import dates
 from mou_reconcile.views.matrix import claims_by_fact
@@ -50,20 +51,6 @@ class Timeline:
     @property
     def dated(self) -> list[Point]:
         return [p for p in self.points if p.date is not None]
-
-
-def claim_date(corpus: Corpus, entry: ClaimEntry) -> tuple[dates.PartialDate | None, str | None]:
-    as_of = (entry.claim.context or {}).get("as_of")
-    if isinstance(as_of, (str, int)) and not isinstance(as_of, bool):
-        parsed = dates.parse(as_of)
-        if parsed:
-            return parsed, "as_of"
-    published = corpus.source(entry.claim.source).published
-    if published is not None:
-        parsed = dates.parse(str(published))
-        if parsed:
-            return parsed, "published"
-    return None, None
 
 
 def timeline(corpus: Corpus, fact: str, entries: list[ClaimEntry]) -> Timeline:

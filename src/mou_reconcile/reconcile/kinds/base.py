@@ -10,7 +10,7 @@ from typing import Any
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Property
 from mou_reconcile.problems import Severity
-from mou_reconcile.reconcile.disagreements import Keyed, disagreements
+from mou_reconcile.reconcile.disagreements import Dates, Keyed, disagreements
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class FactClaims:
     entries: list[ClaimEntry]
     keyed: Keyed  # each claim with its value key (corpus.values.claim_key)
     groups: dict[str, str]  # source -> its independence group
+    when: Dates | None = None  # each claim's date, where a claim credits an authority
 
     @property
     def ptype(self) -> str:
@@ -46,7 +47,7 @@ class FactClaims:
     def disagreements(self) -> list[str]:
         """"conflict" and "scope" as found among the claims (single-valued facts only):
         one pass for both kinds."""
-        return [] if self.prop.multi else disagreements(self.keyed, self.ptype)
+        return [] if self.prop.multi else disagreements(self.keyed, self.ptype, self.when)
 
     def values(self) -> list[Any]:
         return [e.claim.value for e in self.entries]

@@ -3,8 +3,8 @@ context: the outlets disagree about what that authority said.
 
 Where one outlet stands against several that quote the authority another way, the hint
 names it as the outlier ("post gives the ministry's figure as 150,000, where 3 outlets
-quote it as 87,000"). A later figure from the same authority with another `as_of` is a
-revision (`scope`), not a misreport.
+quote it as 87,000"). A figure from the same authority for another date (`as_of`, else the
+source's `published` date) is a revision (`scope`), not a misreport.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.values import compatible, show_value
 from mou_reconcile.problems import Severity
+from mou_reconcile.reconcile.disagreements import Dates, pair_kind
 from mou_reconcile.reconcile.kinds.base import FactClaims, Kind
 
 KIND = Kind.of("misreport", Severity.ERROR, __doc__)
@@ -21,11 +22,12 @@ def found(fact: FactClaims) -> bool:
     return "misreport" in fact.disagreements
 
 
-def hints(corpus: Corpus, entries: list[ClaimEntry], ptype: str,
-          groups: dict[str, str]) -> list[str]:
+def hints(corpus: Corpus, entries: list[ClaimEntry], ptype: str, groups: dict[str, str],
+          when: Dates | None = None) -> list[str]:
     """For each authority the outlets quote differently: the outlier, a figure no other
-    quote of that authority allows, given by one report where two or more reports agree
-    with each other; else each figure with its outlets."""
+    quote of that authority for the same date allows, given by one report where two or more
+    reports agree with each other; else each figure with its outlets. Figures for other
+    dates are revisions, compared with nothing."""
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
     credited: dict[str, list[ClaimEntry]] = {}
     for e in entries:
@@ -33,8 +35,11 @@ def hints(corpus: Corpus, entries: list[ClaimEntry], ptype: str,
             credited.setdefault(e.claim.attributed_to, []).append(e)
     out = []
     for who, claims in credited.items():
-        if all(compatible(a.claim, b.claim, ptype) for a in claims for b in claims):
-            continue  # the outlets agree on what this authority said
+        misquoted = {id(a) for a in claims for b in claims
+                     if pair_kind(a, b, ptype, when) == "misreport"}
+        if not misquoted:
+            continue  # the outlets agree on what this authority said (at each date)
+        claims = [e for e in claims if id(e) in misquoted]
         name = names.get(who, who)
         shown = {id(e): show_value(e.claim, ptype, names) for e in claims}
         alone = [e for e in claims if all(not compatible(e.claim, d.claim, ptype)

@@ -49,9 +49,7 @@ def export_claimreview(
     appearance of the reviewed claim. Without --base-url each url is the fragment
     #<fact>, which resolves against the page embedding the markup.
     """
-    import json
-
-    from mou_reconcile.views.claimreview import export
+    from mou_reconcile.views.claimreview import dumps, export
 
     with session.running("export", claims, "json", output, None):
         rec = session.reconciled(claims, Format.text, note=False)
@@ -60,9 +58,9 @@ def export_claimreview(
         typer.echo(f"note: the claims file has {len(rec.check.problems)} problems; run "
                    "`mou-reconcile check`", err=True)
     for fact in result.skipped:
-        typer.echo(f"note: no ClaimReview for {fact}: it has a rating but its discrepancy "
-                   "is not resolved", err=True)
+        session.say(f"note: no ClaimReview for {fact}: it has a rating but its discrepancy "
+                    "is not resolved")
     if not result.reviews:
         typer.echo("note: no resolved discrepancy has a rating; add `rating:` to a "
                    "resolution", err=True)
-    session.publish(json.dumps(result.reviews, indent=2, ensure_ascii=False) + "\n", output)
+    session.publish(dumps(result.reviews), output)

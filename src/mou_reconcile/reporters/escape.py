@@ -95,6 +95,12 @@ def guard_line(line: str) -> str:
     return line.replace("##[", "##\\[") if "##[" in line else line
 
 
+def terminal_text(text: str) -> str:
+    """Text for a terminal or a CI log written without rich (messages on stderr): control
+    characters shown, and no line reading as a workflow command."""
+    return "".join(guard_line(line) for line in visible(text).splitlines(keepends=True))
+
+
 class CommandGuard:
     """A text stream that applies `guard_line` to every line written through it (writes
     may end mid-line: a line's start is remembered across them)."""

@@ -67,9 +67,9 @@ class TextReporter(Reporter):
 
     def console(self) -> Console:
         no_color = bool(os.environ.get("NO_COLOR")) or self.color is False
-        return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width, no_color=no_color,
-                       force_terminal=True if self.color else None, highlight=False,
-                       soft_wrap=True, emoji=False)
+        return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
+                        no_color=no_color, force_terminal=True if self.color else None,
+                        highlight=False, soft_wrap=True, emoji=False)
 
     def problem_line(self, p: Problem) -> Text:
         line = Text()

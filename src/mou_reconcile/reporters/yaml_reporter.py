@@ -12,6 +12,7 @@ import json
 import re
 
 from mou_reconcile.reporters.base import Reporter, plural
+from mou_reconcile.reporters.escape import visible
 from mou_reconcile.views.extract import Candidate, Extraction
 
 COMMENT_WIDTH = 110  # a sentence in a comment is cut to a window around the quantity
@@ -29,8 +30,8 @@ def scalar(text: str) -> str:
 
 
 def comment(text: str) -> str:
-    """Text safe inside a one-line YAML comment."""
-    return _NOT_PRINTABLE.sub("?", " ".join(text.split()))
+    """Text safe inside a one-line YAML comment (control characters shown as `\\x1b`)."""
+    return _NOT_PRINTABLE.sub("?", visible(" ".join(text.split())))
 
 
 def ident(text: str) -> str:

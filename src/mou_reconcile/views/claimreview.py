@@ -3,6 +3,9 @@ standard fact-checkers publish their verdicts in.
 
 The reviewed claim is the disagreement itself ("<subject>, <property>: 9 vs 10 vs 24
 agreements"); each source that states one of its values is an appearance of the claim.
+
+The JSON-LD is made to be embedded in a page (`<script type="application/ld+json">`): only
+http and https URLs are kept as URLs, and `dumps` writes no `</` or `<!--`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
+from mou_reconcile.reporters.escape import script_safe_json, web_url
 
 
 @dataclass
@@ -34,8 +38,9 @@ def _appearance(corpus: Corpus, sid: str, quote: str) -> dict[str, Any]:
         s = corpus.source(sid)
         if s.title:
             work["headline"] = s.title
-        if s.url:
-            work["url"] = s.url
+        url = web_url(s.url)
+        if url:  # an http or https URL: anything else (javascript:, data:) is left out
+            work["url"] = url
         if s.published:
             work["datePublished"] = s.published
         if s.outlet:
@@ -96,6 +101,14 @@ def claim_review(rec: Reconciliation, d: Discrepancy, base_url: str | None,
     if r.reviewed:
         review["datePublished"] = r.reviewed
     return review
+
+
+def dumps(reviews: list[dict[str, Any]]) -> str:
+    """The JSON text, safe inside a page's `<script>` element: every `<` written `\\u003c`
+    (so no `</script>` and no `<!--` from the data); the same JSON value."""
+    import json
+
+    return script_safe_json(json.dumps(reviews, indent=2, ensure_ascii=False)) + "\n"
 
 
 def export(rec: Reconciliation, base_url: str | None = None,

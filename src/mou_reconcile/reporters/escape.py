@@ -20,6 +20,7 @@ One layer per format, so a reporter escapes in one place:
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TextIO
 
@@ -169,6 +170,8 @@ def md_code(text: str, cell: bool = False) -> str:
     is longer than any run of backticks inside. `cell`: inside a table cell, where a pipe
     must be escaped even in code."""
     out = one_line(text)
+    if "##[" in out:  # a CI log would read a command in it, and code cannot escape it
+        return f"<code>{md_text(out)}</code>"
     if cell:
         out = out.replace("|", "\\|")
     runs = [len(r) for r in re.findall("`+", out)]
@@ -183,7 +186,37 @@ def md_html(text: str) -> str:
     """Text inside an HTML block (`<details><summary>...`), where Markdown is not parsed:
     HTML-escaped, one line, mentions broken, control characters shown."""
     out = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MENTION.sub("@" + _ZWSP, out)
+    return _MENTION.sub("@" + _ZWSP, out).replace("##[", "##&#91;")
+
+
+# -- HTML ----------------------------------------------------------------------------------
+
+
+def html_text(text: str) -> str:
+    """Text or an attribute value in an HTML page: escaped (quotes too), control characters
+    shown; and, as character references a browser shows the same, line feeds and what a
+    CI log would read as a command (`::`, `##[`), in case the page is printed to one."""
+    out = html.escape(visible(text), quote=True)
+    if "\n" in out:
+        out = out.replace("\n", "&#10;")
+    if "::" in out:
+        out = _COLONS.sub(":&#58;", out).replace("&#58;:", "&#58;&#58;")
+    return out.replace("##[", "##&#91;") if "##[" in out else out
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+# What JSON may hold unescaped but a terminal (C1, DEL) or a page (LS, PS) acts on, and the
+# directional overrides: written as \\u escapes, the same JSON value.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
+
+
+def json_text(text: str) -> str:
+    """JSON text (as json.dumps writes it, C0 already escaped) with the characters above
+    escaped too: safe to print to a terminal."""
+    if not _JSON_UNSAFE.search(text):
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # -- JSON-LD in a page ---------------------------------------------------------------------
@@ -193,8 +226,7 @@ def script_safe_json(text: str) -> str:
     """JSON text that can stand inside `<script type="application/ld+json">`: every `<`
     written `\\u003c` (so no `</script>` and no `<!--`), and the line and paragraph
     separators escaped. The same JSON value."""
-    return (text.replace("<", "\\u003c").replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029"))
+    return json_text(text.replace("<", "\\u003c"))
 
 
 def web_url(url: str | None) -> str | None:

@@ -8,13 +8,11 @@ from the claims file or an article is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 from mou_reconcile import __version__
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
-from mou_reconcile.reporters.escape import visible, web_url
+from mou_reconcile.reporters.escape import html_text, web_url
 from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -87,8 +85,9 @@ footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 
 def e(text: object) -> str:
     """Every text in the page goes through here: HTML-escaped (quotes too, for attributes),
-    control characters shown as `\\x1b` (reporters/escape.py)."""
-    return escape(visible(str(text)), quote=True)
+    control characters shown as `\\x1b`, nothing a CI log reads as a command
+    (reporters/escape.py)."""
+    return html_text(str(text))
 
 
 def _breakable(fact: str) -> str:

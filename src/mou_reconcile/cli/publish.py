@@ -49,7 +49,10 @@ def export_claimreview(
     appearance of the reviewed claim. Without --base-url each url is the fragment
     #<fact>, which resolves against the page embedding the markup.
     """
-    from mou_reconcile.views.claimreview import dumps, export
+    import json
+
+    from mou_reconcile.reporters.escape import script_safe_json
+    from mou_reconcile.views.claimreview import export
 
     with session.running("export", claims, "json", output, None):
         rec = session.reconciled(claims, Format.text, note=False)
@@ -63,4 +66,6 @@ def export_claimreview(
     if not result.reviews:
         typer.echo("note: no resolved discrepancy has a rating; add `rating:` to a "
                    "resolution", err=True)
-    session.publish(dumps(result.reviews), output)
+    # Safe inside a page's <script type="application/ld+json">: no </script>, no <!--.
+    text = json.dumps(result.reviews, indent=2, ensure_ascii=False)
+    session.publish(script_safe_json(text) + "\n", output)

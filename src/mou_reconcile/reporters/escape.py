@@ -24,6 +24,10 @@ import html
 import re
 from typing import TextIO
 
+from mou_reconcile.text.urls import web_url
+
+__all__ = ["web_url"]  # with the escaping functions below
+
 # -- terminal ------------------------------------------------------------------------------
 
 # C0 but tab and line feed, DEL, C1; the explicit directional formatting characters (the
@@ -227,14 +231,3 @@ def script_safe_json(text: str) -> str:
     written `\\u003c` (so no `</script>` and no `<!--`), and the line and paragraph
     separators escaped. The same JSON value."""
     return json_text(text.replace("<", "\\u003c"))
-
-
-def web_url(url: str | None) -> str | None:
-    """The URL if it is an http or https URL with a host, and nothing that would change
-    how a browser reads it (controls, spaces, quotes, angle brackets); else None."""
-    if not url:
-        return None
-    if not re.fullmatch(r"(?i)https?://[^\s\"'<>\\\x00-\x1f\x7f-\x9f]+", url):
-        return None
-    host = re.match(r"(?i)https?://([^/?#]*)", url)
-    return url if host is not None and host.group(1).strip() else None

@@ -5,7 +5,8 @@ The reviewed claim is the disagreement itself ("<subject>, <property>: 9 vs 10 v
 agreements"); each source that states one of its values is an appearance of the claim.
 
 The JSON-LD is made to be embedded in a page (`<script type="application/ld+json">`): only
-http and https URLs are kept as URLs, and `dumps` writes no `</` or `<!--`.
+http and https URLs are kept as URLs, and the command writes no `</` or `<!--`
+(reporters/escape.py: script_safe_json).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
-from mou_reconcile.reporters.escape import script_safe_json, web_url
+from mou_reconcile.text.urls import web_url
 
 
 @dataclass
@@ -101,14 +102,6 @@ def claim_review(rec: Reconciliation, d: Discrepancy, base_url: str | None,
     if r.reviewed:
         review["datePublished"] = r.reviewed
     return review
-
-
-def dumps(reviews: list[dict[str, Any]]) -> str:
-    """The JSON text, safe inside a page's `<script>` element: every `<` written `\\u003c`
-    (so no `</script>` and no `<!--` from the data); the same JSON value."""
-    import json
-
-    return script_safe_json(json.dumps(reviews, indent=2, ensure_ascii=False)) + "\n"
 
 
 def export(rec: Reconciliation, base_url: str | None = None,

@@ -36,8 +36,8 @@ def _article_for(corpus: Any, query: str) -> tuple[Any, bool, str | None]:
             errors = sum(p.severity.label == "error" for p in corpus.problems)
             note = (f" (it has {errors} error{'s' * (errors != 1)}: run `mou-reconcile "
                     "check`)") if errors else ""
-            typer.echo(exc.message(corpus.display) + note + "; or give the path of an "
-                       "article file", err=True)
+            session.say(exc.message(corpus.display) + note + "; or give the path of an "
+                        "article file")
             raise typer.Exit(EXIT_USAGE) from None
         try:
             article, file = read_new_article(Path(query), corpus)
@@ -48,8 +48,7 @@ def _article_for(corpus: Any, query: str) -> tuple[Any, bool, str | None]:
         why = [p for p in corpus.problems if f"source {sid!r}" in p.message]
         if why:
             session.fail_unreadable(why[0], "text")
-        typer.echo(f"source {sid!r}: its article cannot be read; run `mou-reconcile check`",
-                   err=True)
+        session.say(f"source {sid!r}: its article cannot be read; run `mou-reconcile check`")
         raise typer.Exit(EXIT_USAGE)
     return corpus.articles[sid], False, corpus.source(sid).file
 

@@ -56,7 +56,7 @@ def diff(
         rec = session.reconciled(claims, Format(format.value))
         a, b = session.find(rec, "source", source_a), session.find(rec, "source", source_b)
         if a == b:
-            typer.echo(f"A and B are both {a!r}: name two different sources", err=True)
+            session.say(f"A and B are both {a!r}: name two different sources")
             raise typer.Exit(EXIT_USAGE)
         result = diff_sources(rec, a, b)
         session.emit(Format(format.value), output, lambda r: r.diff(rec, result, quotes))

@@ -51,6 +51,7 @@ def export_claimreview(
     """
     import json
 
+    from mou_reconcile.reporters.escape import script_safe_json
     from mou_reconcile.views.claimreview import export
 
     with session.running("export", claims, "json", output, None):
@@ -60,9 +61,11 @@ def export_claimreview(
         typer.echo(f"note: the claims file has {len(rec.check.problems)} problems; run "
                    "`mou-reconcile check`", err=True)
     for fact in result.skipped:
-        typer.echo(f"note: no ClaimReview for {fact}: it has a rating but its discrepancy "
-                   "is not resolved", err=True)
+        session.say(f"note: no ClaimReview for {fact}: it has a rating but its discrepancy "
+                    "is not resolved")
     if not result.reviews:
         typer.echo("note: no resolved discrepancy has a rating; add `rating:` to a "
                    "resolution", err=True)
-    session.publish(json.dumps(result.reviews, indent=2, ensure_ascii=False) + "\n", output)
+    # Safe inside a page's <script type="application/ld+json">: no </script>, no <!--.
+    text = json.dumps(result.reviews, indent=2, ensure_ascii=False)
+    session.publish(script_safe_json(text) + "\n", output)

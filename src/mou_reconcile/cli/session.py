@@ -34,6 +34,14 @@ WRITTEN: list[str] = []
 KEPT: list[Any] = []
 
 
+def say(message: str) -> None:
+    """A message on stderr. It may quote the claims file, an article or a path: control
+    characters are shown, never written, and no line reads as a workflow command."""
+    from mou_reconcile.reporters.escape import terminal_text
+
+    typer.echo(terminal_text(message), err=True)
+
+
 def reset() -> None:
     """Before every command: nothing from an earlier in-process run."""
     INPUTS.clear()
@@ -64,8 +72,8 @@ def fail_unreadable(problem: object, fmt: str) -> NoReturn:
 
         typer.echo(problem_annotation(problem))
     hint = f" ({problem.hint})" if problem.hint else ""
-    typer.echo(f"{problem.path}:{problem.line}:{problem.col}: {problem.code} error: "
-               f"{problem.message}{hint}", err=True)
+    say(f"{problem.path}:{problem.line}:{problem.col}: {problem.code} error: "
+        f"{problem.message}{hint}")
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -122,7 +130,7 @@ def write_output(output: Path, text: str, inputs: list[Path]) -> None:
     try:
         atomic_write(output, text, inputs=inputs)
     except OSError as exc:
-        typer.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+        say(f"{output}: cannot write: {exc.strerror or exc}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -195,7 +203,7 @@ def checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool
     try:
         check_environment()
     except BadLimit as exc:
-        typer.echo(f"mou-reconcile: {exc}", err=True)
+        say(f"mou-reconcile: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     path, display = locate_claims(claims, fmt.value, sample)
     progress.stage("reading the claims file")
@@ -210,8 +218,8 @@ def checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool
     if note and errors:
         p = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        typer.echo(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; claims "
-                   "with errors are left out: run `mou-reconcile check`", err=True)
+        say(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; claims "
+            "with errors are left out: run `mou-reconcile check`")
     return result
 
 
@@ -230,7 +238,7 @@ def find(rec: Any, kind: str, query: str) -> str:
     try:
         return (resolve_source if kind == "source" else resolve_fact)(rec.corpus, query)
     except Unknown as exc:
-        typer.echo(exc.message(rec.corpus.display), err=True)
+        say(exc.message(rec.corpus.display))
         raise typer.Exit(EXIT_USAGE) from None
 
 

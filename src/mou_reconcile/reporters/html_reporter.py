@@ -8,12 +8,11 @@ from the claims file or an article is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 from mou_reconcile import __version__
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.reporters.escape import html_text, web_url
 from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -85,7 +84,10 @@ footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Every text in the page goes through here: HTML-escaped (quotes too, for attributes),
+    control characters shown as `\\x1b`, nothing a CI log reads as a command
+    (reporters/escape.py)."""
+    return html_text(str(text))
 
 
 def _breakable(fact: str) -> str:
@@ -265,8 +267,11 @@ class HtmlReporter(Reporter):
             about = [e(x) for x in (s.title, s.outlet, s.published) if x]
             article = corpus.articles.get(sid)
             about.append(f"<code>{e(article.display if article else s.file)}</code>")
-            if s.url and s.url.startswith(("https://", "http://")):  # never javascript:
-                about.append(f'<a href="{e(s.url)}" rel="noopener noreferrer">{e(s.url)}</a>')
+            url = web_url(s.url)  # http and https only: never javascript:
+            if url:
+                about.append(f'<a href="{e(url)}" rel="noopener noreferrer">{e(url)}</a>')
+            elif s.url:
+                about.append(e(s.url))
             out += [f'<dt id="source-{e(sid)}"><strong>{e(sid)}</strong></dt>',
                     f"<dd>{' · '.join(about)}</dd>"]
         return [*out, "</dl>", "</section>"]

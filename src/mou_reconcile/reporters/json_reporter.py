@@ -8,6 +8,7 @@ from mou_reconcile.corpus.values import interval, json_interval, json_value
 from mou_reconcile.problems import Severity, count_by_severity
 from mou_reconcile.reporters import jsonout
 from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.reporters.escape import json_text
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
@@ -42,7 +43,7 @@ class JsonReporter(Reporter):
     name = "json"
 
     def write(self, document: dict[str, Any]) -> None:
-        self.out.write(jsonout.dumps(document))
+        self.out.write(json_text(jsonout.dumps(document)))  # reporters/escape.py
         self.out.write("\n")
 
     def check(self, result: CheckResult) -> None:

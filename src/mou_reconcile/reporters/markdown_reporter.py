@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from mou_reconcile.problems import Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.reporters.escape import md_code, md_html, md_text
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
@@ -17,17 +17,12 @@ if TYPE_CHECKING:  # types only: `check` must not import the other commands' mod
 ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
 
-def cell(text: str) -> str:
-    """Safe inside a table cell: no pipes or line breaks."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def inline(text: str) -> str:
-    """Markdown-inert text: characters that would format are escaped."""
-    out = re.sub(r"\s+", " ", text)
-    for ch in "\\`*_[]<>#|":
-        out = out.replace(ch, "\\" + ch)
-    return out
+# Every text from the claims file, an article or a path goes through one of these
+# (reporters/escape.py): `cell` and `inline` for Markdown text, `code` for a code span,
+# `html` inside an HTML block (a `<details><summary>` line, where Markdown is not parsed).
+cell = inline = md_text
+code = md_code
+html = md_html
 
 
 class MarkdownReporter(Reporter):
@@ -49,7 +44,7 @@ class MarkdownReporter(Reporter):
 
     def check(self, result: CheckResult) -> None:
         problems = result.problems
-        self.emit(f"## mou-reconcile check: `{result.corpus.display}`")
+        self.emit(f"## mou-reconcile check: {code(result.corpus.display)}")
         self.emit()
         if not problems:
             self.emit(f"✅ No problems ({len(result.corpus.claims)} claims, "
@@ -64,8 +59,8 @@ class MarkdownReporter(Reporter):
         self.emit("| | location | code | message |")
         self.emit("| --- | --- | --- | --- |")
         for p in problems:
-            self.emit(f"| {ICON[p.severity]} | `{p.path}:{p.line}:{p.col}` | {p.code} |"
-                      f" {cell(p.message)} |")
+            self.emit(f"| {ICON[p.severity]} | {code(f'{p.path}:{p.line}:{p.col}', cell=True)}"
+                      f" | {p.code} | {cell(p.message)} |")
         hinted = [p for p in problems if p.hint]
         if hinted:  # how to fix, collapsed so the table stays the comment's first screen
             self.emit()
@@ -73,7 +68,8 @@ class MarkdownReporter(Reporter):
                       "</summary>")
             self.emit()
             for p in hinted:
-                self.emit(f"- `{p.path}:{p.line}:{p.col}` {p.code}: {inline(p.hint or '')}")
+                self.emit(f"- {code(f'{p.path}:{p.line}:{p.col}')} {p.code}: "
+                          f"{inline(p.hint or '')}")
             self.emit()
             self.emit("</details>")
 
@@ -81,7 +77,7 @@ class MarkdownReporter(Reporter):
         corpus = rec.corpus
         counts = rec.open_counts()
         shown = [d for d in rec.discrepancies if d.severity >= min_severity]
-        self.emit(f"## mou-reconcile report: `{corpus.display}`")
+        self.emit(f"## mou-reconcile report: {code(corpus.display)}")
         self.emit()
         summary = ", ".join(plural(n, label) for label, n in counts.items() if n) or "none"
         resolved = sum(not d.is_open for d in rec.discrepancies)
@@ -99,8 +95,8 @@ class MarkdownReporter(Reporter):
             self.emit("| | fact | kinds | values | status |")
             self.emit("| --- | --- | --- | --- | --- |")
             for d in main:
-                self.emit(f"| {ICON[d.severity]} | `{d.fact}` | {', '.join(d.kinds)} |"
-                          f" {cell(d.message)} | {d.status} |")
+                self.emit(f"| {ICON[d.severity]} | {code(d.fact, cell=True)} | "
+                          f"{', '.join(d.kinds)} | {cell(d.message)} | {cell(d.status)} |")
             for d in main:
                 self._details(rec, d)
         info = [d for d in shown if d.severity == Severity.INFO and d.is_open]
@@ -111,9 +107,9 @@ class MarkdownReporter(Reporter):
                       "</summary>")
             self.emit()
             for d in info:
-                values = "; ".join(f"{inline(g.display)} ({', '.join(g.sources)})"
+                values = "; ".join(f"{inline(g.display)} ({inline(', '.join(g.sources))})"
                                    for g in d.values)
-                self.emit(f"- `{d.fact}` {', '.join(d.kinds)}: {values}")
+                self.emit(f"- {code(d.fact)} {', '.join(d.kinds)}: {values}")
             self.emit()
             self.emit("</details>")
         if rec.corroborated:
@@ -122,19 +118,19 @@ class MarkdownReporter(Reporter):
                       f"{plural(len(rec.corroborated), 'value')}</summary>")
             self.emit()
             for c in rec.corroborated:
-                self.emit(f"- `{c.fact}` = {inline(c.display)}: {c.independent_sources}"
-                          f" independent sources ({', '.join(c.sources)})")
+                self.emit(f"- {code(c.fact)} = {inline(c.display)}: {c.independent_sources}"
+                          f" independent sources ({inline(', '.join(c.sources))})")
             self.emit()
             self.emit("</details>")
 
     def _details(self, rec: Reconciliation, d: Discrepancy) -> None:
         self.emit()
-        self.emit(f"<details><summary>{ICON[d.severity]} <code>{d.fact}</code>: "
-                  f"{inline(d.message)}</summary>")
+        self.emit(f"<details><summary>{ICON[d.severity]} <code>{html(d.fact)}</code>: "
+                  f"{html(d.message)}</summary>")
         self.emit()
         for g in d.values:
             for e in g.evidence:
-                where = f"{e.source}, line {e.line}" if e.line else e.source
+                where = inline(f"{e.source}, line {e.line}" if e.line else e.source)
                 self.emit(f"- **{inline(g.display)}** ({where}): "
                           f"“{self._quote(rec, d, g, e.quote)}”")
         for hint in d.hints:
@@ -143,7 +139,7 @@ class MarkdownReporter(Reporter):
             r = d.resolution
             what = "re-opened by " + ", ".join(d.reopened_by) if d.reopened_by else r.status
             rating = f", rating: {inline(r.rating)}" if r.rating else ""
-            self.emit(f"- **Verdict ({what}{rating}):** {inline(r.verdict or '')}")
+            self.emit(f"- **Verdict ({inline(what)}{rating}):** {inline(r.verdict or '')}")
         self.emit()
         self.emit("</details>")
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.reconcile.result import Reconciliation
+from mou_reconcile.reporters.escape import md_code, md_text
 from mou_reconcile.views.diff import SourceDiff
 from mou_reconcile.views.matrix import STATES, Matrix
 
@@ -15,12 +16,13 @@ HEADINGS = {"differ": "Differ", "only_a": "Only in A", "only_b": "Only in B", "a
 Emit = Callable[[str], None]
 
 
-def cell(text: str) -> str:
-    """Safe inside a table cell: no pipes or line breaks, nothing that formats."""
-    out = " ".join(text.split())
-    for ch in "\\`*_[]<>|":
-        out = out.replace(ch, "\\" + ch)
-    return out
+# Every text from the claims file, an article or a path goes through `cell` (Markdown
+# text) or `code` (a code span in a table cell): reporters/escape.py.
+cell = md_text
+
+
+def code(text: str) -> str:
+    return md_code(text, cell=True)
 
 
 def _quote(rec: Reconciliation, entry: ClaimEntry) -> str:
@@ -31,12 +33,12 @@ def _quote(rec: Reconciliation, entry: ClaimEntry) -> str:
 
 def diff(emit: Emit, rec: Reconciliation, d: SourceDiff, quotes: bool) -> None:
     corpus = rec.corpus
-    emit(f"## mou-reconcile diff: `{d.a}` (A) and `{d.b}` (B)")
+    emit(f"## mou-reconcile diff: {code(d.a)} (A) and {code(d.b)} (B)")
     emit("")
     for label, sid in (("A", d.a), ("B", d.b)):
         model = corpus.source(sid)
         title = f" — {cell(model.title)}" if model.title else ""
-        emit(f"- **{label}** `{sid}`: `{model.file}`{title}")
+        emit(f"- **{label}** {code(sid)}: {code(model.file)}{title}")
     if not d.independent:
         emit(f"- ⚠️ not independent: {cell(d.link_reason or 'one copy group')}")
     emit("")
@@ -63,21 +65,21 @@ def diff(emit: Emit, rec: Reconciliation, d: SourceDiff, quotes: bool) -> None:
                 a += "".join(f"<br>{_quote(rec, e)}" for e in r.a)
                 b += "".join(f"<br>{_quote(rec, e)}" for e in r.b)
             values = {"A": [a], "B": [b]}.get(side or "", [a, b])
-            how = [", ".join(r.kinds) + (f" ({r.resolved})" if r.resolved else "")] \
+            how = [", ".join(r.kinds) + (f" ({cell(r.resolved)})" if r.resolved else "")] \
                 if status == "differ" else []
-            emit("| " + " | ".join([f"`{r.fact}`", *values, *how]) + " |")
+            emit("| " + " | ".join([code(r.fact), *values, *how]) + " |")
 
 
 def matrix(emit: Emit, rec: Reconciliation, m: Matrix) -> None:
-    emit(f"## mou-reconcile matrix: `{rec.corpus.display}`")
+    emit(f"## mou-reconcile matrix: {md_code(rec.corpus.display)}")
     emit("")
-    emit("| fact | " + " | ".join(f"`{s}`" for s in m.sources) + " |")
+    emit("| fact | " + " | ".join(code(s) for s in m.sources) + " |")
     emit("| --- |" + " --- |" * len(m.sources))
     for row in m.rows:
         status = f" ({row.discrepancy.status})" if row.discrepancy and \
             not row.discrepancy.is_open else ""
         cells = [f"{MARK[c.state]} {cell(c.display)}".strip()
                  for c in (row.cells[s] for s in m.sources)]
-        emit(f"| `{row.fact}`{status} | " + " | ".join(cells) + " |")
+        emit(f"| {code(row.fact)}{status} | " + " | ".join(cells) + " |")
     emit("")
     emit(" · ".join(f"{MARK[s]} {s}" for s in STATES if MARK[s]) + " · blank: not stated")

@@ -16,6 +16,7 @@ from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters import findings, jsonout
 from mou_reconcile.reporters.base import Reporter
+from mou_reconcile.reporters.escape import json_text
 from mou_reconcile.reporters.findings import Finding
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -116,7 +117,7 @@ class SarifReporter(Reporter):
     name = "sarif"
 
     def write(self, document: dict[str, Any]) -> None:
-        self.out.write(jsonout.dumps(document))
+        self.out.write(json_text(jsonout.dumps(document)))  # reporters/escape.py
         self.out.write("\n")
 
     def check(self, result: CheckResult) -> None:

@@ -1,18 +1,26 @@
-"""Text for people at a terminal: rich, colour only on a terminal and never with NO_COLOR."""
+"""Text for people at a terminal: rich, colour only on a terminal and never with NO_COLOR.
+
+Text from the claims file, an article or a path is untrusted: the console (`_Console`) shows
+every control and escape character in it visibly, never writes it, and keeps any line from
+reading as a GitHub workflow command when the text lands in a CI log (reporters/escape.py).
+"""
 
 from __future__ import annotations
 
 import errno
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO, cast
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.text import Text
 
 from mou_reconcile.check.evidence import value_spans
 from mou_reconcile.corpus.values import show_value
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.reporters.escape import CommandGuard, visible
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
@@ -37,6 +45,17 @@ def _entity_name(rec: Reconciliation, eid: str) -> str:
 
 
 class _Console(Console):
+    """Every renderable passes through `render`: the one place where the data's control
+    characters are made visible (rich's own colour codes are styles, not text)."""
+
+    def render(self, renderable: RenderableType,
+               options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            text = segment.text
+            if segment.control is None and visible(text) is not text:
+                segment = Segment(visible(text), segment.style)
+            yield segment
+
     def on_broken_pipe(self) -> None:
         # rich ends the process with exit 1 here, the code for findings: let the closed pipe
         # reach the console entry instead, which ends quietly with 141 (128 + SIGPIPE).
@@ -48,9 +67,9 @@ class TextReporter(Reporter):
 
     def console(self) -> Console:
         no_color = bool(os.environ.get("NO_COLOR")) or self.color is False
-        return _Console(file=self.out, width=self.width, no_color=no_color,
-                       force_terminal=True if self.color else None, highlight=False,
-                       soft_wrap=True, emoji=False)
+        return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
+                        no_color=no_color, force_terminal=True if self.color else None,
+                        highlight=False, soft_wrap=True, emoji=False)
 
     def problem_line(self, p: Problem) -> Text:
         line = Text()

@@ -12,6 +12,7 @@ import json
 import re
 
 from mou_reconcile.reporters.base import Reporter, plural
+from mou_reconcile.reporters.escape import json_text, log_line
 from mou_reconcile.views.extract import Candidate, Extraction
 
 COMMENT_WIDTH = 110  # a sentence in a comment is cut to a window around the quantity
@@ -23,14 +24,17 @@ TODO = "TODO"
 
 
 def scalar(text: str) -> str:
-    """A double-quoted YAML string (YAML's double-quoted style is a superset of JSON's)."""
-    dumped = json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML string (YAML's double-quoted style is a superset of JSON's);
+    directional overrides escaped, and `##[` written `##\\x5b` (no CI log reads a command
+    in it), all read back as written in the article."""
+    dumped = json_text(json.dumps(text, ensure_ascii=False)).replace("##[", "##\\x5b")
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def comment(text: str) -> str:
-    """Text safe inside a one-line YAML comment."""
-    return _NOT_PRINTABLE.sub("?", " ".join(text.split()))
+    """Text safe inside a one-line YAML comment: control characters shown as `\\x1b`, no
+    `::` or `##[` that a CI log would read as a command (reporters/escape.py)."""
+    return _NOT_PRINTABLE.sub("?", log_line(" ".join(text.split())))
 
 
 def ident(text: str) -> str:

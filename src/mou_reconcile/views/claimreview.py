@@ -3,6 +3,10 @@ standard fact-checkers publish their verdicts in.
 
 The reviewed claim is the disagreement itself ("<subject>, <property>: 9 vs 10 vs 24
 agreements"); each source that states one of its values is an appearance of the claim.
+
+The JSON-LD is made to be embedded in a page (`<script type="application/ld+json">`): only
+http and https URLs are kept as URLs, and the command writes no `</` or `<!--`
+(reporters/escape.py: script_safe_json).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any
 
 from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
+from mou_reconcile.text.urls import web_url
 
 
 @dataclass
@@ -34,8 +39,9 @@ def _appearance(corpus: Corpus, sid: str, quote: str) -> dict[str, Any]:
         s = corpus.source(sid)
         if s.title:
             work["headline"] = s.title
-        if s.url:
-            work["url"] = s.url
+        url = web_url(s.url)
+        if url:  # an http or https URL: anything else (javascript:, data:) is left out
+            work["url"] = url
         if s.published:
             work["datePublished"] = s.published
         if s.outlet:

@@ -279,3 +279,10 @@ def test_diff_shows_who_each_side_credits_and_names_the_misreport(cli) -> None:
     assert deaths["kinds"] == ["misreport"]
     assert (deaths["a"]["display"], deaths["b"]["display"]) == (
         "11,300 (Health Ministry)", "13,000 (Health Ministry)")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_the_reports_show_who_each_claim_credits(cli, fmt: str) -> None:
+    out = cli("report", "--claims", str(QUAKE), "--format", fmt).stdout
+    assert out.count("credits Health Ministry") == 4  # wire-a, wire-b, times, post
+    assert "credits UN Office for the Coordination of Humanitarian Affairs" in out

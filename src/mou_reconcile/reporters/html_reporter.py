@@ -255,9 +255,13 @@ class HtmlReporter(Reporter):
                 pos = b
         html.append(e(quote[pos:]))
         where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
+        corpus = rec.corpus
+        credits = "" if ev.attributed_to is None else ", credits " + e(
+            corpus.entity(ev.attributed_to).name if ev.attributed_to in corpus.entities
+            else ev.attributed_to)
         return (f'<figure><blockquote><p>{"".join(html)}</p></blockquote>'
-                f'<figcaption><a href="#source-{e(ev.source)}">{where}</a></figcaption>'
-                "</figure>")
+                f'<figcaption><a href="#source-{e(ev.source)}">{where}</a>{credits}'
+                "</figcaption></figure>")
 
     def _sources(self, rec: Reconciliation) -> list[str]:
         corpus = rec.corpus

@@ -131,7 +131,9 @@ class MarkdownReporter(Reporter):
         for g in d.values:
             for e in g.evidence:
                 where = inline(f"{e.source}, line {e.line}" if e.line else e.source)
-                self.emit(f"- **{inline(g.display)}** ({where}): "
+                credits = (f", credits {inline(_name(rec, e.attributed_to))}"
+                           if e.attributed_to else "")
+                self.emit(f"- **{inline(g.display)}** ({where}{credits}): "
                           f"“{self._quote(rec, d, g, e.quote)}”")
         for hint in d.hints:
             self.emit(f"- _why:_ {inline(hint)}")
@@ -153,3 +155,8 @@ class MarkdownReporter(Reporter):
                 pos = b
         out.append(inline(quote[pos:]))
         return "".join(out)
+
+
+def _name(rec: Reconciliation, eid: str) -> str:
+    """An entity's canonical name (the id when it is not declared)."""
+    return rec.corpus.entity(eid).name if eid in rec.corpus.entities else eid

@@ -18,11 +18,12 @@ and in a process pool, so both give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,11 +111,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the parent's to handle; and the worker ends with the parent, however that
+    ends (killed too), rather than waiting for work that never comes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        with contextlib.suppress(Exception):  # PR_SET_PDEATHSIG: SIGTERM when it ends
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before this worker began
+        os._exit(1)
 
 
-def run_all(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+def run_all(jobs: list[Job], workers: int) -> Generator[Outcome, None, None]:
     """Each job's outcome, in the jobs' order; with more than one worker, in that many
     processes. The first job runs here either way: the workers, forked after it, start
     with everything it imported and built on first use (pydantic's validators, rich),
@@ -130,14 +140,35 @@ def run_all(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     for stream in (sys.stdout, sys.stderr):  # nothing buffered is copied into a worker
         stream.flush()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    # Ctrl-C is held back while the workers start and the jobs are queued: every worker is
+    # then one the pool knows of, and ends (_end_workers) if the run is interrupted.
+    pool = None
     try:
-        yield from pool.map(run_one, jobs[1:])
+        with _interrupts_held():
+            pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                       initargs=(os.getpid(),))
+            results = pool.map(run_one, jobs[1:])
+        yield from results
     except BaseException:  # Ctrl-C, a worker killed, a bug: no worker outlives the parent
-        _end_workers(pool)
+        if pool is not None:
+            _end_workers(pool)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Generator[None, None, None]:
+    mask = getattr(signal, "pthread_sigmask", None)  # not on Windows
+    if mask is None:
+        yield
+        return
+    mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _end_workers(pool: Any) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -154,22 +155,22 @@ def run_many(command: str, selection: Selection, fmt: Format, output: Path | Non
     work = [Job((command, "--claims", path, "--format", fmt.value, *options), problem,
                 fmt.value, style, encoding, errors)
             for path, problem in selection.files]
-    outcomes = run_all(work, jobs or default_jobs())
-    if fmt in (Format.json, Format.sarif):
-        found = list(outcomes)
-        for o in found:
-            _stderr(o.stderr)
-        text = merge_json(found) if fmt == Format.json else merge_sarif(found)
-        found_inputs = found
-    else:
-        text, found_inputs = _concatenate(command, fmt, outcomes, streaming=output is None,
-                                          fail_on=_fail_on(options))
+    # Closed on any exception here too (a closed pipe, Ctrl-C while writing): the pool's
+    # workers end with it, never left behind when the console entry ends the process.
+    with closing(run_all(work, jobs or default_jobs())) as outcomes:
+        if fmt in (Format.json, Format.sarif):
+            done = list(outcomes)
+            for o in done:
+                _stderr(o.stderr)
+            text = merge_json(done) if fmt == Format.json else merge_sarif(done)
+        else:
+            text, done = _concatenate(command, fmt, outcomes, streaming=output is None,
+                                      fail_on=_fail_on(options))
     if output is not None:
-        inputs = [Path(p) for o in found_inputs for p in o.inputs]
-        session.write_output(output, text, inputs)
+        session.write_output(output, text, [Path(p) for o in done for p in o.inputs])
     elif text:
         sys.stdout.write(text)
-    raise typer.Exit(max(o.code for o in found_inputs))
+    raise typer.Exit(max(o.code for o in done))
 
 
 def _style(fmt: Format, output: Path | None) -> dict[str, Any]:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from mou_reconcile.cli import session
-from mou_reconcile.cli.options import REPORT_ONLY_FORMATS, Format
+from mou_reconcile.cli.options import EXIT_USAGE, REPORT_ONLY_FORMATS, Format
 
 if TYPE_CHECKING:
     from mou_reconcile.cli.parallel import Outcome
@@ -148,11 +148,11 @@ def run_many(command: str, selection: Selection, fmt: Format, output: Path | Non
         check_environment()
     except BadLimit as exc:
         typer.echo(f"mou-reconcile: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_USAGE) from None
     style = tuple(_style(fmt, output).items())
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     errors = getattr(sys.stdout, "errors", None) or "strict"
-    work = [Job((command, "--claims", path, "--format", fmt.value, *options), problem,
+    work = [Job((command, f"--claims={path}", f"--format={fmt.value}", *options), problem,
                 fmt.value, style, encoding, errors)
             for path, problem in selection.files]
     # Closed on any exception here too (a closed pipe, Ctrl-C while writing): the pool's

@@ -26,8 +26,7 @@ from mou_reconcile.cli.options import (
 
 
 @app.command(
-    cls=Command, epilog="Example: mou-reconcile check --claims data/claims.yaml --format json"
-                        "\n\nEvery story under a folder: mou-reconcile check stories/")
+    cls=Command, epilog="Example: mou-reconcile check data/claims.yaml --format json")
 def check(
     paths: PathsArgument = None,
     claims: ClaimsOption = None,
@@ -53,8 +52,7 @@ def check(
 
 @app.command(
     cls=Command, epilog="Example: mou-reconcile report --fail-on error --format markdown "
-                    "--output report.md\n\nEvery story under a folder, each report in "
-                    "turn: mou-reconcile report stories/ --fail-on error")
+                    "--output report.md")
 def report(
     paths: PathsArgument = None,
     claims: ClaimsOption = None,

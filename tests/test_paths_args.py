@@ -305,3 +305,41 @@ def test_the_installed_program_checks_many_paths_in_parallel(newsroom: Path,
     assert run("check", "stories", "-j", "2").returncode == 1
     ok = run("report", str(FERRY), str(CASES / "quake-toll"), "-f", "json")
     assert ok.returncode == 0 and len(json.loads(ok.stdout)) == 2
+
+
+@pytest.mark.skipif(not SCRIPT.is_file() or sys.platform != "linux",
+                    reason="the console script, and /proc to find the workers")
+def test_ctrl_c_ends_the_workers_too(tmp_path: Path) -> None:
+    import signal
+
+    root = tmp_path / "stories"
+    for k in range(200):
+        copy_case(STORIES[k % 4], root / f"story-{k:03d}")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    env["MOU_RECONCILE_NO_CACHE"] = "1"
+    for to_group in (True, False):  # Ctrl-C at a terminal; `kill -INT` to the parent alone
+        proc = subprocess.Popen([str(SCRIPT), "report", str(root), "-j", "2"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                start_new_session=True)
+        deadline = time.monotonic() + 60
+        while len(_session_members(proc.pid)) < 3 and proc.poll() is None and \
+                time.monotonic() < deadline:  # until both workers run
+            time.sleep(0.02)
+        (os.killpg if to_group else os.kill)(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130 and err == b"interrupted\n", err
+        time.sleep(0.3)
+        assert _session_members(proc.pid) == [], "a worker outlived the command"
+
+
+def _session_members(sid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text() if entry.isdigit() else ""
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat.rsplit(")", 1)[1].split() if stat else []
+        if fields and fields[0] != "Z" and int(fields[3]) == sid:  # a zombie has ended
+            found.append(int(entry))
+    return found

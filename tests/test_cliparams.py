@@ -26,7 +26,8 @@ def _samples(param: Any) -> list[Any]:
     from enum import Enum
 
     annotation = param.type_descriptor.annotation
-    values: list[Any] = [None, "x", "JSON", "Text", " json", b"json"]
+    values: list[Any] = [None, "x", "JSON", "Text", " json", b"json", (), ("a", "b/"),
+                         ["a"], ("a", b"b")]
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         values += [m.value for m in annotation] + list(annotation)
     return values

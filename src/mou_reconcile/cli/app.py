@@ -21,7 +21,8 @@ app = typer.Typer(
     help="Show where news sources disagree about the facts of a story, with each source's "
          "own words as evidence.\n\nThe claims file is --claims PATH, else "
          "$MOU_RECONCILE_CLAIMS, else ./data/claims.yaml, else (not for check, not in CI) "
-         "the sample corpus shipped with the tool.",
+         "the sample corpus shipped with the tool. check and report also take claims files "
+         "and folders as arguments (mou-reconcile check stories/), several at once.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -37,6 +37,17 @@ ClaimsOption = Annotated[
                  help="Claims file, or a folder holding claims.yaml."),
 ]
 
+PathsArgument = Annotated[list[str] | None, typer.Argument(
+    metavar="[PATH]...", show_default=False,
+    help="Claims files or folders: a folder holding claims.yaml is that file, any other "
+         "folder every claims file under it (claims.yaml, claims.yml, NAME.claims.yaml, "
+         "NAME-claims.yaml; hidden folders left out). None: as --claims.")]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", metavar="N", min=1, show_default=False,
+    help="With several claims files, run N at once, each in a process of its own (output "
+         "stays in the order of the arguments) [default: the number of cores; 1: one "
+         "after the other].")]
+
 
 FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", metavar=choices(Format), show_default=False,

@@ -20,6 +20,14 @@ _MISS = object()
 
 def quick_value(param: Any, value: Any, ctx: Any) -> Any:
     """What typer's conversion would give for `value`, or _MISS if it must decide itself."""
+    if param.nargs == -1 and not param.multiple:  # a variadic argument: `check [PATH]...`
+        if param.type_descriptor.annotation != list[str]:
+            return _MISS
+        if value is None:
+            return ()  # typer: unset gives an empty tuple (the command then gets None)
+        if isinstance(value, tuple) and all(type(v) is str for v in value):
+            return list(value)
+        return _MISS
     if param.multiple or param.nargs != 1:
         return _MISS
     if value is None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from mou_reconcile.cli import paths as paths_mod
 from mou_reconcile.cli import session
 from mou_reconcile.cli.app import app
 from mou_reconcile.cli.helptext import Command, choices
@@ -16,26 +17,33 @@ from mou_reconcile.cli.options import (
     ClaimsOption,
     Format,
     FormatOption,
+    JobsOption,
     Level,
     NoCacheOption,
     OutputOption,
+    PathsArgument,
 )
 
 
 @app.command(
-    cls=Command, epilog="Example: mou-reconcile check --claims data/claims.yaml --format json")
+    cls=Command, epilog="Example: mou-reconcile check data/claims.yaml --format json")
 def check(
+    paths: PathsArgument = None,
     claims: ClaimsOption = None,
     format: FormatOption = None,
     output: OutputOption = None,
+    jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Verify a claims file: references, types, and every quote in its article.
+    """Verify claims files: references, types, and every quote in its article.
 
-    Prints each problem as path:line:col: CODE severity: message, then a summary.
-    Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable input.
+    Prints each problem as path:line:col: CODE severity: message, then a summary per
+    file (and, for several files, a last line counting them; JSON: a list, one document
+    per file). Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable
+    input; with several files, the worst of theirs.
     """
     format = session.resolve_format(format, "check", output)
+    claims = paths_mod.dispatch("check", claims, paths, format, output, jobs, no_cache, [])
     with session.running("check", claims, format.value, output, no_cache):
         result = session.checked(claims, format, sample=False)  # no false green on the sample
         session.emit(format, output, lambda r: r.check(result))
@@ -46,6 +54,7 @@ def check(
     cls=Command, epilog="Example: mou-reconcile report --fail-on error --format markdown "
                     "--output report.md")
 def report(
+    paths: PathsArgument = None,
     claims: ClaimsOption = None,
     format: FormatOption = None,
     output: OutputOption = None,
@@ -57,6 +66,7 @@ def report(
         "--min-severity", metavar=choices(Level),
         help="Show only discrepancies at or above this level.")
     ] = Level.info,
+    jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Every discrepancy between the sources, most severe first, with the evidence.
@@ -64,9 +74,14 @@ def report(
     Each discrepancy lists every value, the sources behind it and their own words,
     its kinds (conflict, scope, magnitude, arithmetic, enumeration, naming,
     uncorroborated) and likely causes; then corroborated facts and a summary.
-    Exit code 0 unless --fail-on finds something (1); 2: unreadable input.
+    Several claims files: each report in turn (JSON: a list, one document per file).
+    Exit code 0 unless --fail-on finds something (1); 2: unreadable input; with several
+    files, the worst of theirs.
     """
     format = session.resolve_format(format, "report", output)
+    claims = paths_mod.dispatch(
+        "report", claims, paths, format, output, jobs, no_cache,
+        ["--min-severity", min_severity.value, *(["--fail-on", fail_on.value] if fail_on else [])])
     with session.running("report", claims, format.value, output, no_cache,
                   fail_on=fail_on and fail_on.value, min_severity=min_severity.value):
         from mou_reconcile.problems import Severity

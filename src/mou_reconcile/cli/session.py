@@ -32,6 +32,10 @@ WRITTEN: list[str] = []
 # What the running command built (its checked corpus, its reconciliation), held until the
 # process ends: the console entry then ends it without freeing them one object at a time.
 KEPT: list[Any] = []
+# How text for stdout is laid out when stdout is not where it ends up: a claims file run
+# among several (cli/parallel.py) renders for the terminal the merged output goes to.
+# Reporter keywords (color, width); empty: decided from stdout itself. Not reset per run.
+STYLE: dict[str, Any] = {}
 
 
 def say(message: str) -> None:
@@ -116,7 +120,7 @@ def emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> No
 
     progress.stage("writing")
     if output is None:
-        render(get_reporter(fmt.value, sys.stdout))
+        render(get_reporter(fmt.value, sys.stdout, **STYLE))
         return
     buffer = io.StringIO()
     render(get_reporter(fmt.value, buffer, color=False, width=100))
@@ -150,7 +154,8 @@ def running(command: str, claims: str | None, fmt: str, output: Path | None,
         from mou_reconcile.cli import cache
 
         if not cache.disabled():
-            pending = cache.prepare(command, claims, options=dict(options, format=fmt),
+            keyed = dict(options, format=fmt, **({"style": STYLE} if STYLE else {}))
+            pending = cache.prepare(command, claims, options=keyed,
                                     output=output is not None,
                                     terminal=fmt == "text" and output is None)
         if pending is not None:

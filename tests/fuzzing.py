@@ -34,7 +34,8 @@ from fuzz_inputs import Chooser, FuzzInput
 
 # Arguments each command needs besides --claims, --format and --output (which are found
 # from its signature): one list per variant worth running. {fact}, {subject}, {source},
-# {source2} and {file} are names from the input's claims file (as it was before mutation).
+# {source2} and {file} are names from the input's claims file (as it was before mutation);
+# {story} and {out} are folders (`placeholders`).
 # The first variant must succeed (exit 0 or 1) on every valid case folder. A registered
 # command missing from this table fails test_fuzz.py::test_every_command_is_in_the_table:
 # add it, so that no command escapes the suite.
@@ -51,7 +52,17 @@ COMMAND_ARGS: dict[str, list[list[str]]] = {
     "coverage": [[], ["--fail-under", "90", "--years"]],
     "schema": [[]],
     "export claimreview": [[], ["--base-url", "https://example.org/r.html", "--author", "Desk"]],
+    # They write: {story} is the story's folder, {out} a folder whose changes are allowed.
+    # Re-adding a story's own article changes nothing; a new story goes under {out}.
+    "init": [["{out}/new-story"], ["{story}"]],
+    "add": [["{story}/{file}"], ["no-such-page.html"], ["{story}"]],
 }
+
+
+def placeholders(names: dict[str, str], story: Path) -> dict[str, str]:
+    """The names for COMMAND_ARGS: the input's, the story's folder, and the out folder
+    beside it."""
+    return {**names, "story": str(story), "out": str(story.parent / "out")}
 
 
 @dataclass(frozen=True)
@@ -276,8 +287,8 @@ def run_input(inp: FuzzInput, root: Path, commands: Sequence[Command], ch: Choos
     for command in commands:
         variant = ch.choice(COMMAND_ARGS[command.name])
         # A real argv cannot hold a NUL (a name from a claims file can): drop it.
-        args = [*command.name.split(),
-                *(a.format(**inp.names).replace("\0", "") for a in variant)]
+        args = [*command.name.split(), *(a.format(**placeholders(inp.names, story))
+                                         .replace("\0", "") for a in variant)]
         if command.claims:
             args += ["--claims", str(story / inp.claims_arg)]
         fmt = ch.choice(command.formats) if command.formats else None

@@ -112,9 +112,11 @@ def _open(claims: str | None) -> Any:
     except UnreadableInput as exc:
         session.fail_unreadable(exc.problem, "text")
     except UnreadableStory as exc:
-        for p in exc.problems:
-            typer.echo(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}", err=True)
-        _fail(f"{display}: add changes nothing until the file reads as YAML: fix it "
+        first = f"{display}:1:1: "
+        if exc.problems:
+            p = exc.problems[0]
+            first = f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}; "
+        _fail(f"{first}add changes nothing until the claims file reads as YAML: fix it "
               "(`mou-reconcile check` lists every problem)")
     except CannotEdit as exc:
         _fail(f"{display}: cannot add to it: {exc}; nothing changed")

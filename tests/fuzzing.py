@@ -7,7 +7,8 @@ in-process, as the `cli` test fixture runs it, under a timeout.
 What must hold for every input and every command (`check_run`): no traceback, exit code 0,
 1 or 2, done within the timeout, every problem printed as `file:line:col: CODE severity:`
 with the claims file's name and a line inside it, JSON that is strict JSON, a message on
-stderr for exit 2, an --output file complete or untouched, and no input file changed.
+stderr for exit 2, an --output file complete or untouched, and no input file changed (but
+by `init` and `add` when they succeed: what they wrote must read as YAML).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from fuzz_inputs import Chooser, FuzzInput
 
 # Arguments each command needs besides --claims, --format and --output (which are found
 # from its signature): one list per variant worth running. {fact}, {subject}, {source},
-# {source2} and {file} are names from the input's claims file (as it was before mutation).
+# {source2} and {file} are names from the input's claims file (as it was before mutation);
+# {story} and {out} are folders (`placeholders`).
 # The first variant must succeed (exit 0 or 1) on every valid case folder. A registered
 # command missing from this table fails test_fuzz.py::test_every_command_is_in_the_table:
 # add it, so that no command escapes the suite.
@@ -51,7 +53,33 @@ COMMAND_ARGS: dict[str, list[list[str]]] = {
     "coverage": [[], ["--fail-under", "90", "--years"]],
     "schema": [[]],
     "export claimreview": [[], ["--base-url", "https://example.org/r.html", "--author", "Desk"]],
+    # They write: {story} is the story's folder, {out} a folder whose changes are allowed.
+    # Re-adding a story's own article changes nothing; a new story goes under {out}.
+    "init": [["{out}/new-story"], ["{story}"]],
+    "add": [["{story}/{file}"], ["no-such-page.html"], ["{story}"]],
 }
+
+
+# Commands that change the story when they succeed (a new claims file, a new source): what
+# they wrote must still read as YAML.
+WRITERS = {"init", "add"}
+
+
+def _check_written(root: Path, changed: list[str], bad: Callable[[str], None]) -> None:
+    from mou_reconcile.corpus.yamlio import load_yaml
+
+    for rel in changed:
+        path = root / rel
+        if path.name == "claims.yaml" and path.is_file() and not path.is_symlink():
+            doc, problems = load_yaml(path.read_text(encoding="utf-8-sig"), rel)
+            if doc is None or problems:
+                bad(f"{rel} no longer reads as YAML after a successful run")
+
+
+def placeholders(names: dict[str, str], story: Path) -> dict[str, str]:
+    """The names for COMMAND_ARGS: the input's, the story's folder, and the out folder
+    beside it."""
+    return {**names, "story": str(story), "out": str(story.parent / "out")}
 
 
 @dataclass(frozen=True)
@@ -186,8 +214,10 @@ def _line_count(data: bytes | None) -> int:
 
 
 def check_run(inp: FuzzInput, root: Path, run: Run, fmt: str | None, output: Path | None,
-              before: dict[str, str], after: dict[str, str], previous: bytes | None) -> None:
-    """Add to run.failures what breaks the promises in the module docstring."""
+              before: dict[str, str], after: dict[str, str], previous: bytes | None,
+              writes: bool = False) -> None:
+    """Add to run.failures what breaks the promises in the module docstring. `writes`: a
+    command whose work is to change the story (WRITERS) may, when it succeeds."""
     bad = run.failures.append
     if run.exit_code not in (0, 1, 2):
         bad(f"exit code {run.exit_code}")
@@ -225,7 +255,9 @@ def check_run(inp: FuzzInput, root: Path, run: Run, fmt: str | None, output: Pat
                     bad(f"JSON problem {p.get('code')} at line {p.get('line')!r}")
     changed = sorted(k for k in before.keys() | after.keys()
                      if before.get(k) != after.get(k) and not k.startswith("out/"))
-    if changed:
+    if changed and writes and run.exit_code == 0:
+        _check_written(root, changed, bad)
+    elif changed:
         bad(f"input files changed: {changed[:5]}")
     if output is not None:
         strays = [k for k in after if k.startswith("out/") and k.endswith(".tmp")]
@@ -276,8 +308,8 @@ def run_input(inp: FuzzInput, root: Path, commands: Sequence[Command], ch: Choos
     for command in commands:
         variant = ch.choice(COMMAND_ARGS[command.name])
         # A real argv cannot hold a NUL (a name from a claims file can): drop it.
-        args = [*command.name.split(),
-                *(a.format(**inp.names).replace("\0", "") for a in variant)]
+        args = [*command.name.split(), *(a.format(**placeholders(inp.names, story))
+                                         .replace("\0", "") for a in variant)]
         if command.claims:
             args += ["--claims", str(story / inp.claims_arg)]
         fmt = ch.choice(command.formats) if command.formats else None
@@ -292,6 +324,7 @@ def run_input(inp: FuzzInput, root: Path, commands: Sequence[Command], ch: Choos
             args += ["--output", str(output)]
         before = snapshot(root)
         run = invoke(args, env, timeout)
-        check_run(inp, root, run, fmt, output, before, snapshot(root), previous)
+        check_run(inp, root, run, fmt, output, before, snapshot(root), previous,
+                  writes=command.name in WRITERS)
         runs.append(run)
     return runs

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import TESTS
 from fuzz_inputs import FuzzInput, HypothesisChooser, RandomChooser, generate, seeds
-from fuzzing import COMMAND_ARGS, registered_commands, run_input, snapshot
+from fuzzing import COMMAND_ARGS, placeholders, registered_commands, run_input, snapshot
 
 COMMANDS = registered_commands()
 TIMEOUT = 20.0  # seconds per command: far above the slowest seen, below "hung"
@@ -47,8 +47,10 @@ def test_every_command_is_in_the_table() -> None:
 def test_each_first_variant_works_on_a_valid_story(cli, seed, tmp_path: Path) -> None:
     # Else the fuzzing would only ever see a usage error from a wrong table entry.
     story = FuzzInput(seed.name, seed.claims, seed.names, dict(seed.files)).write(tmp_path)
+    (tmp_path / "out").mkdir()
     for command in COMMANDS:
-        args = [a.format(**seed.names) for a in COMMAND_ARGS[command.name][0]]
+        names = placeholders(seed.names, story)
+        args = [a.format(**names) for a in COMMAND_ARGS[command.name][0]]
         claims = ["--claims", str(story)] if command.claims else []
         run = cli(*command.name.split(), *args, *claims)
         assert run.exit_code in (0, 1), (command.name, run.stderr)
@@ -165,7 +167,8 @@ def test_no_command_changes_its_inputs(cli, command, tmp_path: Path) -> None:
     for n, variant in enumerate(COMMAND_ARGS[command.name]):
         for fmt in command.formats or (None,):
             for output in ((None, root / "out" / f"{n}-{fmt}") if command.output else (None,)):
-                args = [*command.name.split(), *(a.format(**FERRY.names) for a in variant)]
+                names = placeholders(FERRY.names, story)
+                args = [*command.name.split(), *(a.format(**names) for a in variant)]
                 args += ["--claims", str(story)] if command.claims else []
                 args += ["--format", fmt] if fmt else []
                 args += ["--output", str(output)] if output else []
@@ -183,7 +186,8 @@ def test_no_command_changes_its_inputs(cli, command, tmp_path: Path) -> None:
 def test_output_never_overwrites_an_input(cli, command, target: str, tmp_path: Path) -> None:
     story = FuzzInput("ferry", FERRY.claims, FERRY.names, dict(FERRY.files)).write(tmp_path)
     before = snapshot(story)
-    variant = [a.format(**FERRY.names) for a in COMMAND_ARGS[command.name][0]]
+    variant = [a.format(**placeholders(FERRY.names, story))
+               for a in COMMAND_ARGS[command.name][0]]
     run = cli(*command.name.split(), *variant, "--claims", str(story),
               "--output", str(story / target))
     assert run.exit_code == 2

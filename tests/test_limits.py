@@ -38,7 +38,8 @@ def position(text: str, needle: str) -> tuple[int, int]:
 def test_defaults_and_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [limit.env for limit in limits.LIMITS] == [
         "MOU_RECONCILE_MAX_CLAIMS_BYTES", "MOU_RECONCILE_MAX_ARTICLE_BYTES",
-        "MOU_RECONCILE_MAX_DEPTH", "MOU_RECONCILE_MAX_QUOTE_CHARS"]
+        "MOU_RECONCILE_MAX_DEPTH", "MOU_RECONCILE_MAX_QUOTE_CHARS",
+        "MOU_RECONCILE_MAX_PAGE_BYTES"]
     for limit in limits.LIMITS:
         monkeypatch.delenv(limit.env, raising=False)
         assert limits.value(limit) == limit.default

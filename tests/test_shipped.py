@@ -37,6 +37,7 @@ if not SCRIPT.is_file():
                 allow_module_level=True)
 
 SAMPLE = REPO / "data" / "claims.yaml"
+SAMPLE_ARTICLE = REPO / "data" / "articles" / "huawei-statement.txt"  # for `add`
 BROKEN = CASES / "duplicate-id"  # a claims file with an error-level problem (MR202)
 NOT_UTF8 = CASES / "not-utf8"  # a claims file that cannot be read at all
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -121,7 +122,11 @@ def report_only_formats() -> set[str]:
 
 
 COMMANDS = shipped_commands()
-COMBINATIONS = [(c, f) for c in COMMANDS for f in (c.formats or (None,))]
+# Commands that write into a story folder: never run on the sample or in the working folder,
+# but each on a folder of its own (test_init_and_add_write_a_story_that_checks).
+WRITERS = {("init",), ("add",)}
+READERS = tuple(c for c in COMMANDS if c.words not in WRITERS)
+COMBINATIONS = [(c, f) for c in READERS for f in (c.formats or (None,))]
 
 
 def command_named(*words: str) -> Command:
@@ -215,7 +220,7 @@ class Sample:
     def values(self) -> dict[str, str]:
         """A value for each argument a command requires, by parameter name."""
         return {"fact": self.fact, "source_a": self.source_a, "source_b": self.source_b,
-                "source": self.source_a}
+                "source": self.source_a, "pages": str(SAMPLE_ARTICLE)}
 
 
 @pytest.fixture(scope="module")
@@ -382,7 +387,7 @@ def test_every_format_to_output_writes_what_stdout_shows(
     assert [p.name for p in tmp_path.iterdir()] == [out.name], "more than FILE was created"
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name.replace(" ", "-"))
+@pytest.mark.parametrize("command", READERS, ids=lambda c: c.name.replace(" ", "-"))
 def test_python_m_runs_each_command_in_its_default_format_as_the_script(
         shipped: Shipped, sample: Sample, command: Command) -> None:
     # No --format: the declared default, or text outside GitHub Actions where it is decided
@@ -557,3 +562,34 @@ def test_output_into_a_missing_folder_exits_2_and_creates_nothing(
     assert run.code == EXIT_USAGE and run.stdout == b"", str(run)
     assert "cannot write" in run.stderr, str(run)
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the commands that write: a story of their own ----------------------------------------
+
+
+def test_init_and_add_write_a_story_that_checks(shipped: Shipped, tmp_path: Path) -> None:
+    assert {c.words for c in COMMANDS} >= WRITERS
+    story = tmp_path / "story"
+    run = shipped("init", str(story))
+    assert run.code == EXIT_OK and "created" in run.text, str(run)
+    assert sorted(p.name for p in story.iterdir()) == ["articles", "claims.yaml"]
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Ferry fire | Coastal Post</title>"
+                    '<meta property="og:site_name" content="Coastal Post">'
+                    '<meta property="article:published_time" content="2026-03-14T09:00:00Z">'
+                    "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                    "<article><h1>Ferry fire</h1><p>Eleven people were hurt when fire swept "
+                    "through the Lantern, a ferry run by Bay Line, on Saturday morning.</p>"
+                    "<p>The vessel was carrying some 250 passengers, the operator said in a "
+                    "statement on Saturday evening.</p></article>"
+                    "<footer>All rights reserved.</footer></body></html>", encoding="utf-8")
+    added = shipped("add", str(page), "--claims", str(story))
+    assert added.code == EXIT_OK and "added coastal-post" in added.text, str(added)
+    article = (story / "articles" / "coastal-post.txt").read_text(encoding="utf-8")
+    assert "Eleven people were hurt" in article and "Home" not in article
+    again = shipped("add", str(page), "--claims", str(story), module=True)
+    assert again.code == EXIT_OK and "already in the story" in again.text, str(again)
+    check = shipped("check", "--claims", str(story))
+    assert check.code == EXIT_OK, str(check)
+    refused = shipped("init", str(story), module=True)  # (the same args: a new run)
+    assert refused.code == EXIT_USAGE and "already exists" in refused.stderr, str(refused)

@@ -43,8 +43,12 @@ ARTICLE_BYTES = Limit("MAX_ARTICLE_BYTES", 4 * 1024 * 1024, "size of each articl
 DEPTH = Limit("MAX_DEPTH", 64, "nesting of mappings and lists in the claims file (a valid "
               "file needs 5); reading stops at 4 times this depth")
 QUOTE_CHARS = Limit("MAX_QUOTE_CHARS", 2000, "length of a claim's quote, in characters")
+# A saved or downloaded web page for `add`: news pages are a few hundred kilobytes with their
+# markup and scripts; past this one is not an article page (a video, an archive).
+PAGE_BYTES = Limit("MAX_PAGE_BYTES", 5 * 1024 * 1024, "size of a page `add` reads or "
+                   "downloads, in bytes")
 
-LIMITS = (CLAIMS_BYTES, ARTICLE_BYTES, DEPTH, QUOTE_CHARS)
+LIMITS = (CLAIMS_BYTES, ARTICLE_BYTES, DEPTH, QUOTE_CHARS, PAGE_BYTES)
 
 
 def value(limit: Limit) -> int:

@@ -54,3 +54,15 @@ def cli(monkeypatch: pytest.MonkeyPatch):
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def node_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every node's path in plain YAML data (mappings and lists), the root's first."""
+    out = [path]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += node_paths(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += node_paths(v, (*path, i))
+    return out

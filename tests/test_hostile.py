@@ -30,7 +30,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from conftest import CASES
-from fuzzing import COMMAND_ARGS, registered_commands
+from fuzzing import COMMAND_ARGS, placeholders, registered_commands
 from mou_reconcile.reporters.escape import (
     command_data,
     guard_line,
@@ -326,9 +326,10 @@ def test_every_command_and_format_on_hostile_input(cli, tmp_path: Path, seed: in
     story = hostile_story(tmp_path, rng, FOLDERS[seed % len(FOLDERS)])
     failures = []
     runs = 0
+    names = placeholders(NAMES, story)  # init and add write inside tmp_path only
     for command in COMMANDS:
         for variant in COMMAND_ARGS[command.name][:2]:
-            args = [*command.name.split(), *(a.format(**NAMES) for a in variant)]
+            args = [*command.name.split(), *(a.format(**names) for a in variant)]
             if command.claims:
                 args += ["--claims", str(story)]
             for fmt in command.formats or (None,):

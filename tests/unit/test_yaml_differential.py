@@ -11,11 +11,11 @@ returns nothing. A long run: MOU_RECONCILE_DIFF_EXAMPLES=30000.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
+from conftest import node_paths
 from mou_reconcile.corpus.yamlfast import read_fast
 from mou_reconcile.corpus.yamlio import load_yaml
 
@@ -123,17 +123,6 @@ def claims_files(draw: st.DrawFn) -> str:
     return text + draw(st.sampled_from(["\n", "", "\n\n", "\n  \n", "\n# end"]))
 
 
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _paths(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _paths(v, (*path, i))
-    return out
-
-
 def check(text: str) -> bool:
     """The property; True if the fast reader read `text`."""
     fast = read_fast(text, "f.yaml")
@@ -144,7 +133,7 @@ def check(text: str) -> bool:
     if fast is None:
         return False
     assert repr(fast.data) == repr(full.data), text
-    for path in _paths(full.data):
+    for path in node_paths(full.data):
         for key in (False, True):  # where the fast reader records one (see yamlfast)
             found = fast.position(path, key=key)
             assert found in (None, full.position(path, key=key)), (path, key, text)

@@ -21,6 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import node_paths
 from mou_reconcile.corpus import yamlfast
 from mou_reconcile.corpus.yamldoc import YamlDocument
 from mou_reconcile.corpus.yamlfast import FastDocument, read_fast
@@ -29,17 +30,6 @@ from mou_reconcile.corpus.yamlio import load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 # More generated documents for a long run: MOU_RECONCILE_FUZZ_EXAMPLES=5000 (as tests/fuzzing.py).
 EXAMPLES = max(300, int(os.environ.get("MOU_RECONCILE_FUZZ_EXAMPLES", "0")))
-
-
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _paths(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _paths(v, (*path, i))
-    return out
 
 
 def agrees(text: str) -> bool:
@@ -52,7 +42,7 @@ def agrees(text: str) -> bool:
     assert problems == [], f"the fast reader accepted a file with problems:\n{text}"
     assert full is not None
     assert repr(fast.data) == repr(full.data), text
-    for path in _paths(full.data):
+    for path in node_paths(full.data):
         for key in (False, True):
             assert fast.position(path, key=key) == full.position(path, key=key), (path, key)
             assert fast.where(path, key=key) == full.where(path, key=key), (path, key)

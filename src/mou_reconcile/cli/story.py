@@ -19,8 +19,16 @@ from mou_reconcile.cli.options import EXIT_USAGE
 CLAIMS_NAME = "claims.yaml"
 
 
+def _echo(message: str, *, err: bool = False) -> None:
+    """A message that may quote a path, a title or a page: control characters shown, no
+    line reading as a workflow command (reporters/escape.py)."""
+    from mou_reconcile.reporters.escape import terminal_text
+
+    typer.echo(terminal_text(message), err=err)
+
+
 def _fail(message: str) -> NoReturn:
-    typer.echo(message, err=True)
+    _echo(message, err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -81,7 +89,7 @@ def init(
         except OSError as exc:
             _fail(f"{shown}: cannot be written: {exc.strerror or exc}")
         claims = "" if folder is None else f" --claims {display_path(where)}"
-        typer.echo(f"created {shown} and {where / 'articles'}{os.sep}\nnext: mou-reconcile "
+        _echo(f"created {shown} and {where / 'articles'}{os.sep}\nnext: mou-reconcile "
                    f"add PAGE...{claims}   (a saved web page, a URL or a .txt file)")
 
 
@@ -193,12 +201,12 @@ def add(
             _fail(f"{exc}; nothing added")
         todo = plan(story, found)
         for page, why in todo.skipped:
-            typer.echo(f"{page.given}: {why}")
+            _echo(f"{page.given}: {why}")
         if todo.added:
             _write(story, todo.added)
         for _, source in todo.added:
             about = ", ".join(x for x in (source.outlet, source.published) if x)
-            typer.echo(f"added {source.id}: {source.file}"
+            _echo(f"added {source.id}: {source.file}"
                        + (f"  {source.title!r}" if source.title else "")
                        + (f" ({about})" if about else ""))
         if todo.added:
@@ -206,6 +214,6 @@ def add(
 
             shown = story.path.parent if story.path.name == CLAIMS_NAME else story.path
             there = f" --claims {display_path(shown)}"
-            typer.echo(f"next: claims for each source (`mou-reconcile extract "
+            _echo(f"next: claims for each source (`mou-reconcile extract "
                        f"{todo.added[0][1].id}{there}` prints stubs), then `mou-reconcile "
                        f"check{there}`")

@@ -94,8 +94,8 @@ def locate(option: str | None, *, sample: bool = True) -> Located:
         raise _unreadable(Problem.of(
             P.FILE_UNREADABLE, str(local), 1, 1,
             f"no claims file found: no --claims, no ${ENV_VAR}, no {where}",
-            f"pass --claims PATH (a claims file or its folder), set ${ENV_VAR}, or run from "
-            "the folder that holds data/claims.yaml"))
+            f"name the claims file or its folder (`mou-reconcile check PATH` or --claims "
+            f"PATH), set ${ENV_VAR}, or run from the folder that holds data/claims.yaml"))
     return Located(bundled, display_path(bundled), "sample")
 
 

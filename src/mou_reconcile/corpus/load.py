@@ -340,6 +340,15 @@ def _read_articles(corpus: Corpus) -> None:
             corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {src.file!r} is outside the"
                        " claims file's folder", "keep articles in the claims file's folder")
             continue
+        if found.state == "hidden":
+            kind = ("a hidden file" if os.path.basename(found.target) == found.hidden
+                    else "a file in the hidden folder")
+            leads = "is" if found.hidden in src.file.split("/") else "leads to"
+            corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {src.file!r} {leads} {kind}"
+                       f" {found.hidden!r}, which is not read",
+                       "an article must be a regular file whose path has no part starting"
+                       " with '.'; rename it or move it out of the hidden folder")
+            continue
         shown = _shown(shown_in, src.file)
         if found.state == "file":
             try:

@@ -116,8 +116,10 @@ SOURCE_MISSING = _code("MR301", "source-missing", E, "a source's file does not e
     claims file.""")
 SOURCE_OUTSIDE = _code("MR302", "source-outside", E, "a source's file is outside the folder", """
     A source's `file` is absolute or leads (through `..` or a symbolic link) outside the folder
-    that holds the claims file. Keeping articles beside the claims file makes a corpus
-    portable and stops a claims file from reading arbitrary files.""")
+    that holds the claims file, or it is hidden: a part of its path below that folder, once
+    symbolic links are followed, starts with `.` (`.env`, `.git/config`). Keeping articles
+    beside the claims file makes a corpus portable and stops a claims file from reading
+    arbitrary files or credentials; such a file is not read at all.""")
 SOURCE_ENCODING = _code("MR303", "source-encoding", E, "a source's file is not UTF-8 text", """
     The article is not valid UTF-8; the message gives the line and column of the first bad
     byte in the article. Convert the file to UTF-8 (for example with `iconv`).""")

@@ -24,6 +24,11 @@ def test_locate_says_what_each_kind_of_path_leads_to(tmp_path: Path) -> None:
     (root / "articles" / "away.txt").symlink_to(tmp_path / "elsewhere.txt")
     (tmp_path / "elsewhere.txt").write_text("y")
     os.mkfifo(root / "articles" / "fifo")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("z")
+    (root / ".env").write_text("z")
+    (root / "articles" / "env.txt").symlink_to(root / ".env")
+    (root / "articles" / ".alias.txt").symlink_to(root / "articles" / "a.txt")
     expected = {
         "articles/a.txt": ("file", root / "articles" / "a.txt"),
         "articles/link.txt": ("file", root / "articles" / "a.txt"),
@@ -36,6 +41,12 @@ def test_locate_says_what_each_kind_of_path_leads_to(tmp_path: Path) -> None:
         "articles/fifo": ("not a regular file", root / "articles" / "fifo"),
         "articles/none.txt": ("missing", root / "articles" / "none.txt"),
         "articles/a\0.txt": ("nul", None),
+        ".git/config": ("hidden", root / ".git" / "config"),
+        ".env": ("hidden", root / ".env"),
+        ".ssh/id_rsa": ("hidden", root / ".ssh" / "id_rsa"),  # hidden before missing
+        "articles/../.env": ("hidden", root / ".env"),
+        "articles/env.txt": ("hidden", root / ".env"),
+        "articles/.alias.txt": ("file", root / "articles" / "a.txt"),  # where it leads
     }
     resolve = paths.Resolver()
     for _ in range(2):  # the second time from the resolver's folder cache

@@ -331,14 +331,7 @@ def _read_articles(corpus: Corpus) -> None:
         src: Source = entry.model
         at: PathKey = ("sources", entry.index, "file")
         found = paths.locate(root, root_resolved, src.file, resolve)
-        if found.state in ("nul", "loop"):
-            why = "a NUL character" if found.state == "nul" else "a symbolic link loop"
-            corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {src.file!r} cannot be"
-                       f" opened: its path holds {why}")
-            continue
-        if found.state == "outside":
-            corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {src.file!r} is outside the"
-                       " claims file's folder", "keep articles in the claims file's folder")
+        if _refused_path(corpus, sid, src.file, at, found):
             continue
         shown = _shown(shown_in, src.file)
         if found.state == "file":
@@ -376,6 +369,30 @@ def _read_articles(corpus: Corpus) -> None:
                        "convert the article to UTF-8")
             continue
         corpus.articles[sid] = Article(sid, Path(found.target), shown, text)
+
+
+def _refused_path(corpus: Corpus, sid: str, raw: str, at: PathKey,
+                  found: paths.Located) -> bool:
+    """Report a `file` that is not to be opened at all (a NUL, a loop, outside the folder,
+    hidden); True if it was one."""
+    if found.state in ("nul", "loop"):
+        why = "a NUL character" if found.state == "nul" else "a symbolic link loop"
+        corpus.add(P.SOURCE_UNREADABLE, at, f"source {sid!r}: {raw!r} cannot be"
+                   f" opened: its path holds {why}")
+    elif found.state == "outside":
+        corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {raw!r} is outside the"
+                   " claims file's folder", "keep articles in the claims file's folder")
+    elif found.state == "hidden":
+        kind = ("a hidden file" if os.path.basename(found.target) == found.hidden
+                else "a file in the hidden folder")
+        leads = "is" if found.hidden in raw.split("/") else "leads to"
+        corpus.add(P.SOURCE_OUTSIDE, at, f"source {sid!r}: {raw!r} {leads} {kind}"
+                   f" {found.hidden!r}, which is not read",
+                   "an article must be a regular file whose path has no part starting"
+                   " with '.'; rename it or move it out of the hidden folder")
+    else:
+        return False
+    return True
 
 
 def _shown(folder: str, raw: str) -> str:

@@ -38,12 +38,22 @@ class Resolver:
 
 class Located(NamedTuple):
     """`state`: "file" (a regular file, to be read), "nul" (a NUL in the name), "loop" (a
-    symbolic-link loop), "outside" (not in the claims file's folder), "folder", "not a
-    regular file", "missing" or "unreadable" (`error` says why)."""
+    symbolic-link loop), "outside" (not in the claims file's folder), "hidden" (in the
+    folder, but a component of the resolved path below it starts with "."; `hidden` names
+    it), "folder", "not a regular file", "missing" or "unreadable" (`error` says why)."""
 
     state: str
     target: str = ""
     error: OSError | None = None
+    hidden: str = ""
+
+
+def hidden_component(target: str, root_resolved: str) -> str:
+    """The first component of `target` below `root_resolved` (both resolved) that starts
+    with "." (a hidden file or folder: .git, .env, .ssh), or ""."""
+    prefix = root_resolved.rstrip(os.sep) + os.sep
+    below = target[len(prefix):] if target.startswith(prefix) else ""
+    return next((part for part in below.split(os.sep) if part.startswith(".")), "")
 
 
 def locate(root: str, root_resolved: str, raw: str,
@@ -63,6 +73,11 @@ def locate(root: str, root_resolved: str, raw: str,
     inside = target == root_resolved or target.startswith(root_resolved.rstrip(os.sep) + os.sep)
     if os.path.isabs(raw) or not inside:
         return Located("outside", target)
+    # Hidden files and folders (.git/config, .env) hold credentials, not articles: refused
+    # before anything else is said of them, so not even their existence shows.
+    hidden = hidden_component(target, root_resolved)
+    if hidden:
+        return Located("hidden", target, hidden=hidden)
     if isinstance(error, FileNotFoundError):
         return Located("missing", target)
     if error is not None:

@@ -286,3 +286,17 @@ def test_the_reports_show_who_each_claim_credits(cli, fmt: str) -> None:
     out = cli("report", "--claims", str(QUAKE), "--format", fmt).stdout
     assert out.count("credits Health Ministry") == 4  # wire-a, wire-b, times, post
     assert "credits UN Office for the Coordination of Humanitarian Affairs" in out
+
+
+def test_crediting_an_entity_that_fails_validation_is_no_traceback(cli, tmp_path: Path) -> None:
+    # Found by the fuzzer: `attributed_to` naming an entity whose entry is broken (a number
+    # for a name) resolved as a reference but had no model: KeyError in check.
+    import shutil
+
+    story = tmp_path / "quake"
+    shutil.copytree(QUAKE, story)
+    text = (story / "claims.yaml").read_text()
+    (story / "claims.yaml").write_text(text.replace("name: Health Ministry", "name: 42"))
+    for args in (["check"], ["report"], ["extract", "wire-a"], ["coverage"]):
+        run = cli(*args, "--claims", str(story))  # the runner re-raises any exception
+        assert run.exit_code in (0, 1, 2)

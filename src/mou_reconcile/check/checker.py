@@ -98,7 +98,7 @@ def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool
             corpus.add(P.QUOTE_NOT_FOUND, (*base, "quote"), *_miss(article, claim.quote))
         elif usable:
             result.anchors[entry.id] = anchor
-            if claim.attributed_to is not None:
+            if claim.attributed_to in corpus.entities:  # not one that failed validation
                 _check_attribution(corpus, entry, article, anchor)
     if prop is not None and typed_ok and quote_ok:
         for f in _support(corpus, entry, prop.model):

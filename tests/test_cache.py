@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -374,3 +375,120 @@ def test_the_resolver_agrees_with_realpath(tmp_path: Path) -> None:
         for name in names:
             path = os.path.join(str(tmp_path / "a"), name)
             assert resolve(path) == os.path.realpath(path), name
+
+
+# -- issue 21: the whole entry is sealed; only regular files are read ------------------------
+
+def test_a_flipped_header_byte_never_replays_a_wrong_exit_code(
+        cli: Cli, cache: Path, loads: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    shutil.copytree(CASES / "quote-not-found", folder)
+    args = ["check", "--claims", str(folder), "--format", "json"]
+    cold = cli(*args)
+    assert cold.exit_code == 1
+    (entry,) = entries(cache)
+    data = entry.read_bytes()
+    assert b'"exit": 1' in data
+    entry.write_bytes(data.replace(b'"exit": 1', b'"exit": 0'))  # the digest is not updated
+    same(cold, cli(*args))
+    assert len(loads) == 2  # a miss: the run was done again
+    assert entry.read_bytes() == data
+
+
+def test_a_damaged_entry_is_removed(cache: Path, story: Path) -> None:
+    pending = cache_module.prepare("check", str(story), options={}, output=False,
+                                   terminal=False)
+    assert pending is not None
+    cache.mkdir()
+    pending.file().write_bytes(cache_module.MAGIC + b'{"key": "x"}\n' + b"0" * 40)
+    assert pending.lookup() is None
+    assert not pending.file().exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder"])
+def test_an_entry_that_is_not_a_regular_file_is_ignored(cache: Path, story: Path,
+                                                        tmp_path: Path, kind: str) -> None:
+    import subprocess
+    import sys
+
+    args = ["check", "--claims", str(story), "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MOU_RECONCILE_CACHE_DIR": str(cache)}
+    env.pop("MOU_RECONCILE_NO_CACHE", None)
+
+    def run() -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "mou_reconcile", *args], env=env,
+                              capture_output=True, timeout=60, check=False)
+
+    cold = run()
+    (entry,) = entries(cache)
+    good = entry.read_bytes()
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "symlink":
+        real = tmp_path / "elsewhere.entry"
+        real.write_bytes(good)
+        entry.symlink_to(real)
+    else:
+        entry.mkdir()
+    warm = run()  # bounded: a FIFO read would hang here
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+
+
+def test_a_claims_fifo_without_a_writer_is_refused_not_waited_for(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "claims.yaml"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    for cached in ("1", "0"):
+        env["MOU_RECONCILE_NO_CACHE"] = cached
+        env["MOU_RECONCILE_CACHE_DIR"] = str(tmp_path / "cache")
+        run = subprocess.run([sys.executable, "-m", "mou_reconcile", "check", "--claims",
+                              str(fifo)], env=env, capture_output=True, text=True, timeout=30,
+                             check=False)
+        assert run.returncode == 2
+        assert "named pipe (FIFO) with nothing writing to it" in run.stderr
+
+
+@pytest.mark.parametrize("where", ["a-file", "a-file/below", "read-only", "dangling"])
+def test_a_bad_cache_folder_never_crashes(cli: Cli, loads: list[str], story: Path,
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          where: str) -> None:
+    monkeypatch.delenv("MOU_RECONCILE_NO_CACHE", raising=False)
+    (tmp_path / "a-file").write_text("not a folder")
+    (tmp_path / "read-only").mkdir(mode=0o500)
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "at-all")
+    monkeypatch.setenv("MOU_RECONCILE_CACHE_DIR", str(tmp_path / where))
+    args = ["report", "--claims", str(story), "--format", "json"]
+    cold = cli(*args, "--no-cache")
+    same(cold, cli(*args))
+    same(cold, cli(*args))
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+def test_a_pipe_with_a_writer_is_still_read(tmp_path: Path) -> None:
+    # `--claims <(command)`: the shell passes a pipe whose writer is there; it is read.
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MOU_RECONCILE_NO_CACHE": "1"}
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "mou_reconcile", "check", "--claims",
+                                 f"/dev/fd/{read}"], env=env, pass_fds=(read,),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        os.close(read)
+        time.sleep(0.5)  # the command waits for the data
+        os.write(write, (CASES / "ferry-fire" / "claims.yaml").read_bytes())
+    finally:
+        os.close(write)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 1, err  # read: the articles are not beside it
+    assert "FIFO" not in err

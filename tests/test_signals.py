@@ -30,36 +30,51 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "mou_reconcile", *args]
 
 
-def wait_for_reader(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 20) -> int:
-    """Open the FIFO for writing once the process has opened it for reading, and wait
-    until it is blocked reading it, inside the command. (A signal that lands just before
-    the read starts is only handled once the read returns: that race is not under test.)"""
+def held_fifo(fifo: Path) -> int:
+    """Make a FIFO and hold it open for writing (O_RDWR does not wait for a reader): a FIFO
+    with no writer is refused at once, one with a writer is read (and the read waits)."""
+    os.mkfifo(fifo)
+    return os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+
+
+def wait_for_reader(fifo: Path, proc: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    """Wait until the process has opened the FIFO, and is blocked reading it where the
+    kernel tells (/proc/PID/wchan). (A signal that lands just before the read starts is
+    only handled once the read returns: that race is not under test.)"""
     deadline = time.monotonic() + timeout
-    while True:
-        try:
-            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    fds = Path(f"/proc/{proc.pid}/fd")
+    while fds.is_dir():
+        opened = False
+        for link in list(fds.iterdir()):
+            try:
+                opened = opened or os.readlink(link) == str(fifo)
+            except OSError:
+                continue
+        if opened:
             break
-        except OSError:  # ENXIO: no reader yet
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline, "the command never opened the claims file"
-            time.sleep(0.02)
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the command never opened the claims file"
+        time.sleep(0.02)
+    else:
+        time.sleep(2)  # no /proc: give it time to get there
     wchan = Path(f"/proc/{proc.pid}/wchan")
-    while wchan.exists() and "pipe" not in wchan.read_text():
+    while wchan.exists() and wchan.read_text() not in ("", "0") and \
+            "pipe" not in wchan.read_text():
         assert time.monotonic() < deadline, "the command never read the claims file"
         time.sleep(0.02)
-    return writer
+    time.sleep(0.1)
 
 
 @pytest.mark.parametrize("args", [["check"], ["report", "--format", "json"]])
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path, args: list[str]) -> None:
     fifo = tmp_path / "claims.yaml"
-    os.mkfifo(fifo)  # the command blocks reading it until we interrupt
+    writer = held_fifo(fifo)  # the command blocks reading it until we interrupt
     # As from a terminal, whatever this test runs under: a job started in the background
     # by a shell without job control (some CI runners) inherits SIGINT ignored.
     proc = subprocess.Popen(command(*args, "--claims", str(fifo)), env=env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    writer = wait_for_reader(fifo, proc)
+    wait_for_reader(fifo, proc)
     try:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=20)
@@ -74,11 +89,11 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path, args: list[str]) -
 def test_ctrl_c_ignored_by_the_shell_stays_ignored(tmp_path: Path) -> None:
     # `mou-reconcile check &` in a script: SIGINT is ignored, and must stay ignored.
     fifo = tmp_path / "claims.yaml"
-    os.mkfifo(fifo)
+    writer = held_fifo(fifo)
     proc = subprocess.Popen(command("check", "--claims", str(fifo)), env=env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
-    writer = wait_for_reader(fifo, proc)
+    wait_for_reader(fifo, proc)
     proc.send_signal(signal.SIGINT)
     time.sleep(0.2)
     os.write(writer, (FERRY / "claims.yaml").read_bytes())

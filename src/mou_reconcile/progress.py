@@ -50,9 +50,11 @@ def begin(*, delay: float | None = None) -> None:
         return
     if delay is None:
         try:
-            delay = max(0.0, float(os.environ.get(DELAY_ENV, DELAY)))
+            delay = float(os.environ.get(DELAY_ENV, DELAY))
         except ValueError:
             delay = DELAY
+        if not 0.0 <= delay <= 3600.0:  # nan, inf (a timer overflows), negative, absurd
+            delay = DELAY if delay != delay or delay > 3600.0 else 0.0
     global _current
     _current = _Tracker(sys.stderr, delay)
     sys.stderr = cast(TextIO, _Guard(sys.stderr, _current))

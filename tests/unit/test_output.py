@@ -97,3 +97,80 @@ def test_an_input_is_never_overwritten(tmp_path: Path) -> None:
     assert claims.read_text() == "version: 1\n"
     atomic_write(tmp_path / "other.yaml", "fine\n", inputs=[claims])
     assert (tmp_path / "other.yaml").read_text() == "fine\n"
+
+
+# -- issue 21: refused targets, stale temporary files, signals ------------------------------
+
+def test_a_read_only_file_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me\n")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        atomic_write(target, "new\n")
+    assert target.read_text() == "keep me\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["out/", "out"])
+def test_a_folder_is_refused(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "out"
+    if name == "out":
+        folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        atomic_write(str(tmp_path) + "/" + name, "x")  # type: ignore[arg-type]  # as typed
+    assert not folder.is_file()
+    assert leftovers(tmp_path) == []
+
+
+def test_stale_temporary_files_of_the_same_target_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    stale = tmp_path / ".report.md.k3j_x9a0.tmp"
+    fresh = tmp_path / ".report.md.abcdefgh.tmp"  # a run writing it now
+    other = tmp_path / ".other.md.k3j_x9a0.tmp"
+    odd = tmp_path / ".report.md.not-mkstemp.tmp"
+    for path in (stale, fresh, other, odd):
+        path.write_text("half")
+    for path in (stale, other, odd):
+        os.utime(path, (output.STARTED - 60, output.STARTED - 60))
+    atomic_write(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert not stale.exists()
+    assert fresh.exists() and other.exists() and odd.exists()
+
+
+def test_the_signal_handlers_are_restored(tmp_path: Path) -> None:
+    import signal
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    atomic_write(tmp_path / "a.md", "x")
+    assert {s: signal.getsignal(s) for s in before} == before
+
+
+def test_a_previous_handler_runs_after_the_temporary_file_is_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    seen: list[list[str]] = []
+
+    class Stop(Exception):
+        pass
+
+    def previous(signum: int, frame: object) -> None:
+        seen.append(leftovers(tmp_path))
+        raise Stop
+
+    old = signal.signal(signal.SIGTERM, previous)
+    try:
+        def fsync(fd: int) -> None:
+            assert len(leftovers(tmp_path)) == 1
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        monkeypatch.setattr(output.os, "fsync", fsync)
+        with pytest.raises(Stop):
+            atomic_write(tmp_path / "a.md", "x")
+        assert signal.getsignal(signal.SIGTERM) is previous
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert seen == [[]]
+    assert leftovers(tmp_path) == []

@@ -16,31 +16,35 @@ and re-hashes each; any difference is a miss, and the command runs and replaces 
 Modification times alone are never trusted.
 
 Entries live in cache_dir(), one file per key, written to a temporary file and renamed. An
-unreadable, corrupt or truncated entry is a miss; a folder that cannot be written means no
-caching, never a failure. Writing keeps the MAX_ENTRIES most recently used entries and at
-most MAX_BYTES in all. Deleting the folder is always safe.
+entry is MAGIC, a JSON header line, the payload, then a digest of all that (header
+included: a flipped byte anywhere is a miss, never a wrong exit code). Only a regular file
+is read, opened without following links or waiting (a FIFO planted as an entry is ignored).
+An unreadable, corrupt or truncated entry is a miss (and removed); a folder that cannot be
+written means no caching, never a failure. Writing keeps the MAX_ENTRIES most recently used
+entries and at most MAX_BYTES in all. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any
 
 from mou_reconcile import __version__
+from mou_reconcile.cli.cacheentry import DIGEST_CHARS, digest, read_entry, sealed
+from mou_reconcile.cli.recorder import Recorder as Recorder
 from mou_reconcile.corpus.limits import read_head as _read_head
 from mou_reconcile.corpus.paths import Resolver, locate
 from mou_reconcile.progress import isatty as _isatty
 
-FORMAT = 1  # of the entries: a change makes every older entry a miss
+FORMAT = 2  # of the entries: a change makes every older entry a miss
 MAGIC = b"mou-reconcile cache %d\n" % FORMAT
 SUFFIX = ".entry"
 DIR_ENV = "MOU_RECONCILE_CACHE_DIR"
@@ -88,8 +92,7 @@ def disabled() -> bool:
     return os.environ.get(OFF_ENV, "").strip().lower() not in ("", "0", "false", "no")
 
 
-def _digest(data: bytes | memoryview) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+_digest = digest
 
 
 def article_state(root: str, root_resolved: str, raw: str, limit: int,
@@ -169,50 +172,6 @@ class Hit:
     inputs: list[str]  # the files the run read: --output never overwrites them
 
 
-class Recorder:
-    """Copies what the command writes to stdout and stderr while it still goes there."""
-
-    def __init__(self) -> None:
-        self.chunks: list[tuple[int, list[str]]] = []
-        self._tees: list[_Tee] = []
-
-    def start(self) -> None:
-        self._tees = [_Tee(sys.stdout, 1, self.chunks), _Tee(sys.stderr, 2, self.chunks)]
-        sys.stdout, sys.stderr = cast(TextIO, self._tees[0]), cast(TextIO, self._tees[1])
-
-    def stop(self) -> None:
-        for name, tee in zip(("stdout", "stderr"), self._tees, strict=True):
-            if getattr(sys, name) is tee:
-                setattr(sys, name, tee.wrapped)
-        self._tees = []
-
-    def text(self) -> list[tuple[int, str]]:
-        return [(fd, "".join(parts)) for fd, parts in self.chunks]
-
-
-class _Tee:
-    def __init__(self, wrapped: TextIO, fd: int, chunks: list[tuple[int, list[str]]]) -> None:
-        self.wrapped = wrapped
-        self.fd = fd
-        self.chunks = chunks
-
-    def write(self, text: str) -> int:
-        written = self.wrapped.write(text)
-        if isinstance(text, str) and text:
-            if self.chunks and self.chunks[-1][0] == self.fd:
-                self.chunks[-1][1].append(text)
-            else:
-                self.chunks.append((self.fd, [text]))
-        return written
-
-    def writelines(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.write(line)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.wrapped, name)
-
-
 class Pending:
     """A cacheable run: its key, found before the run; then a lookup, or a store after it."""
 
@@ -240,14 +199,19 @@ class Pending:
         from mou_reconcile.corpus import limits
 
         path = self.file()
-        data = path.read_bytes()
-        if not data.startswith(MAGIC):
+        data = read_entry(path)
+        if data is None:
             return None
+        if not sealed(data, MAGIC):
+            with contextlib.suppress(OSError):  # damaged: of no use to anyone
+                if stat.S_ISREG(os.lstat(path).st_mode):
+                    os.unlink(path)
+            return None
+        data = data[:-DIGEST_CHARS]
         end = data.index(b"\n", len(MAGIC))
         header = json.loads(data[len(MAGIC):end])
         payload = memoryview(data)[end + 1:]
-        if header["key"] != self.key or len(payload) != header["size"] or \
-                _digest(payload) != header["digest"]:
+        if header["key"] != self.key or len(payload) != header["size"]:
             return None
         root, root_resolved = header["root"], header["root_resolved"]
         if str(Path(root).resolve()) != root_resolved:
@@ -267,8 +231,8 @@ class Pending:
         output = None
         if header["output"] is not None:
             output = bytes(payload[at:at + header["output"]]).decode("utf-8", "surrogatepass")
-        with contextlib.suppress(OSError):  # most recently used: pruned last
-            os.utime(path)
+        with contextlib.suppress(OSError, NotImplementedError):  # most recently used
+            os.utime(path, follow_symlinks=False)
         return Hit(chunks, output, int(header["exit"]), [str(p) for p in header["inputs"]])
 
     # -- store -----------------------------------------------------------------------------
@@ -328,8 +292,9 @@ class Pending:
                   "chunks": [[fd, len(part)] for (fd, _), part in zip(chunks, parts,
                                                                         strict=True)],
                   "output": len(written) if written is not None else None,
-                  "size": len(payload), "digest": _digest(payload)}
+                  "size": len(payload)}
         data = MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
+        data += _digest(data).encode("ascii")  # seals it all, header included
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         import tempfile

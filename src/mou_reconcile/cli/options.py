@@ -53,9 +53,23 @@ FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", metavar=choices(Format), show_default=False,
     help="Output format (html: report only) [default: github when GITHUB_ACTIONS=true, "
          "else text].")]
+def output_path(value: str | Path) -> Path:
+    """--output's value: a file, never a folder. Checked on the text as typed, since a Path
+    drops a trailing separator (`--output out/` would write a file named `out`)."""
+    import os
+
+    raw = os.fspath(value)
+    if raw.endswith(("/", os.sep)) or (os.altsep and raw.endswith(os.altsep)):
+        raise typer.BadParameter(f"{raw!r} names a folder (it ends with a separator); give "
+                                 "a file name")
+    if os.path.isdir(raw):
+        raise typer.BadParameter(f"{raw!r} is a folder; give a file name")
+    return Path(raw)
+
+
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
+    typer.Option("--output", "-o", metavar="FILE", parser=output_path,
                  help="Write to FILE (atomically) instead of stdout."),
 ]
 NoCacheOption = Annotated[bool, typer.Option(

@@ -8,7 +8,9 @@ merge keys are not a limit but refused outright (MR103): their expansion limit i
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 
 PREFIX = "MOU_RECONCILE_"
@@ -77,13 +79,57 @@ def raise_hint(limit: Limit) -> str:
             "mou-reconcile ...")
 
 
+class NoWriter(OSError):
+    """A named pipe (FIFO) that nothing is writing to: reading it would wait for ever."""
+
+
+def open_nonblocking(path: str | os.PathLike[str], flags: int = 0) -> int:
+    """Open for reading without waiting: opening a FIFO that has no writer blocks until one
+    comes, which may be never. O_NONBLOCK is cleared again for anything but a FIFO."""
+    fd = os.open(path, os.O_RDONLY | flags | getattr(os, "O_NONBLOCK", 0)
+                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if hasattr(os, "O_NONBLOCK") and not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _pipe_start(fd: int, want: int) -> bytes:
+    """The first bytes of a FIFO opened without blocking. Nothing there and no writer (the
+    read finds the end at once): NoWriter. A writer that has not written yet (`--claims
+    <(slow-command)`): waited for, as any pipe is."""
+    try:
+        first = os.read(fd, want)
+    except BlockingIOError:  # a writer, no data yet
+        first = None
+    if first == b"":
+        raise NoWriter(errno.ENXIO, "a named pipe (FIFO) with nothing writing to it; give a "
+                                    "regular file")
+    os.set_blocking(fd, True)
+    return first or b""
+
+
 def read_head(path: str | os.PathLike[str], limit: int) -> bytes:
     """The file's first limit + 1 bytes at most: enough to tell it is over `limit`, and a
     pipe or a device that never ends (/dev/zero) cannot exhaust memory. A regular file's
     size is known, so a small one does not cost a `limit`-sized allocation; whatever the
-    size said (the file may grow), reading goes on to limit + 1."""
-    with open(path, "rb") as handle:
-        want = min(os.fstat(handle.fileno()).st_size, limit) + 1
+    size said (the file may grow), reading goes on to limit + 1. Opening never waits: a
+    FIFO with no writer raises NoWriter instead of hanging."""
+    fd = open_nonblocking(path)
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(fd)
+        if stat.S_ISFIFO(info.st_mode):
+            data = _pipe_start(fd, min(limit + 1, 65536))
+            while len(data) <= limit:
+                more = handle.read(limit + 1 - len(data))
+                if not more:
+                    break
+                data += more
+            return data
+        want = min(info.st_size, limit) + 1
         data = handle.read(want)
         if len(data) == want <= limit:
             data += handle.read(limit + 1 - want)

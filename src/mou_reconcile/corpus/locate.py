@@ -39,14 +39,19 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def shipped_file(packaged: str, checkout: str) -> Path | None:
+    """A data file the wheel packs inside the package (`packaged`, relative to it); in a
+    source checkout run without installing (PYTHONPATH=src, editable install), the
+    repository's own copy (`checkout`, relative to the repository)."""
+    inside = Path(str(resources.files("mou_reconcile"))) / packaged
+    if inside.is_file():
+        return inside
+    outside = Path(__file__).resolve().parents[3] / checkout
+    return outside if outside.is_file() else None
+
+
 def sample_claims() -> Path | None:
-    packaged = Path(str(resources.files("mou_reconcile"))) / "sample" / DEFAULT_NAME
-    if packaged.is_file():
-        return packaged
-    # A source checkout run without installing (PYTHONPATH=src, editable install): the
-    # sample is the repository's data/ folder, which the wheel packs as mou_reconcile/sample.
-    checkout = Path(__file__).resolve().parents[3] / "data" / DEFAULT_NAME
-    return checkout if checkout.is_file() else None
+    return shipped_file(f"sample/{DEFAULT_NAME}", f"data/{DEFAULT_NAME}")
 
 
 def _given(value: str, origin: str) -> Located:

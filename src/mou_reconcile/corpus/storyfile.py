@@ -14,7 +14,6 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +60,9 @@ class CannotEdit(Exception):
 
 def installed_schema() -> Path | None:
     """The JSON Schema shipped with the package (a source checkout: its docs/ folder)."""
-    packaged = Path(str(resources.files("mou_reconcile"))) / "docs" / SCHEMA_NAME
-    if packaged.is_file():
-        return packaged
-    checkout = Path(__file__).resolve().parents[3] / "docs" / SCHEMA_NAME
-    return checkout if checkout.is_file() else None
+    from mou_reconcile.corpus.locate import shipped_file
+
+    return shipped_file(f"docs/{SCHEMA_NAME}", f"docs/{SCHEMA_NAME}")
 
 
 def schema_reference(folder: Path) -> str:

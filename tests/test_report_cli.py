@@ -230,3 +230,25 @@ def test_explain_an_unknown_fact_suggests_the_closest(cli: Any) -> None:
     assert run.exit_code == 2
     assert "did you mean 'lantern-fire.injured'" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
+
+
+# -- values with their units (issue 19) ---------------------------------------------------
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "github", "sarif"])
+def test_every_format_says_a_value_with_its_unit_and_the_quotes_scale(cli: Any,
+                                                                      fmt: str) -> None:
+    # The sample's committed investment: unit USD, quoted as "around $60 billion".
+    run = cli("report", "--claims", SAMPLE, "--format", fmt)
+    assert "about US$60 billion" in run.stdout
+    assert "60,000,000,000" not in run.stdout
+    assert "up to 300,000 people" in run.stdout
+
+
+def test_json_adds_the_value_with_its_unit_and_keeps_display(cli: Any) -> None:
+    doc = report_json(cli, SAMPLE)
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    [cpec] = [d for d in doc["discrepancies"] if d["fact"] == "cpec.committed_investment"]
+    [value] = cpec["values"]
+    assert (value["display"], value["display_with_unit"]) == (
+        "about 60,000,000,000", "about US$60 billion")
+    [mous] = [c for c in doc["corroborated"] if c["fact"] == "pk-cn-it-mous-2025.g2g_count"]
+    assert (mous["display"], mous["display_with_unit"]) == ("1", "1 agreement")

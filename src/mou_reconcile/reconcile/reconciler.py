@@ -15,6 +15,7 @@ from mou_reconcile import progress
 from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Resolution
+from mou_reconcile.corpus.units import said, said_together
 from mou_reconcile.corpus.values import show_value, value_key
 from mou_reconcile.reconcile import hints, importance, independence
 from mou_reconcile.reconcile.disagreements import Keyed, claim_date, with_keys
@@ -82,11 +83,12 @@ def _alike(claims: Keyed, ptype: str) -> list[list[ClaimEntry]]:
 
 
 def _value_group(result: CheckResult, alike: list[ClaimEntry], ptype: str,
-                 names: dict[str, str]) -> ValueGroup:
+                 names: dict[str, str], unit: str | None) -> ValueGroup:
     c = alike[0].claim
     return ValueGroup(show_value(c, ptype, names), c.value,
                       c.effective_bound if ptype in NUMERIC_TYPES else None,
-                      [_evidence(result, entry) for entry in alike])
+                      [_evidence(result, entry) for entry in alike],
+                      said(c, ptype, names, unit))
 
 
 def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dict[str, str],
@@ -101,12 +103,14 @@ def _fact(result: CheckResult, fact: str, entries: list[ClaimEntry], groups: dic
         e.claim.attributed_to for e in entries) else None
     kinds = kinds_of(FactClaims(prop, entries, claims, groups, when))
     alike = _alike(claims, ptype)
-    corroborations = _corroborations(result, fact, alike, ptype, groups, names, copies)
+    corroborations = _corroborations(result, fact, alike, ptype, prop.unit, groups, names,
+                                     copies)
     if not kinds:  # most facts: their evidence is not needed
         return None, corroborations
-    values = [_value_group(result, group, ptype, names) for group in alike]
+    values = [_value_group(result, group, ptype, names, prop.unit) for group in alike]
+    together = said_together([group[0].claim for group in alike], ptype, names, prop.unit)
     d = Discrepancy(fact, first.subject, first.property, kinds, values,
-                    _message(values, prop.unit, kinds),
+                    _message(values, together, kinds),
                     hints.for_fact(corpus, entries, values, kinds, groups, when))
     return d, corroborations
 
@@ -115,16 +119,16 @@ def _points_of(v: Any) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
 
 
-def _message(values: list[ValueGroup], unit: str | None, kinds: list[str]) -> str:
-    text = " vs ".join(g.display for g in values)
+def _message(values: list[ValueGroup], together: str, kinds: list[str]) -> str:
+    """'9 vs 10 vs 24 agreements'; one value: 'about US$60 billion, from one source only'."""
     if len(values) == 1 and "uncorroborated" in kinds:
-        text = f"{values[0].display}, from one source only" if len(
-            values[0].sources) == 1 else f"{values[0].display}, one source group only"
-    return f"{text} {unit}" if unit and len(values) > 1 else text
+        return f"{values[0].shown}, from one source only" if len(
+            values[0].sources) == 1 else f"{values[0].shown}, one source group only"
+    return together
 
 
 def _corroborations(result: CheckResult, fact: str, alike: list[list[ClaimEntry]],
-                    ptype: str, groups: dict[str, str], names: dict[str, str],
+                    ptype: str, unit: str | None, groups: dict[str, str], names: dict[str, str],
                     copies: list[independence.Link]) -> list[Corroboration]:
     """Values stated alike by two or more independent reports. An approximate figure and the
     same exact one confirm each other ("some 40,000", "40,000"); a ceiling does not confirm
@@ -144,7 +148,7 @@ def _corroborations(result: CheckResult, fact: str, alike: list[list[ClaimEntry]
             origins = list(dict.fromkeys(e.claim.attributed_to for e in same
                                          if e.claim.attributed_to is not None))
             out.append(Corroboration(fact, show_value(c, ptype, names), c.value, sources,
-                                     reports, origins))
+                                     reports, origins, said(c, ptype, names, unit)))
     return out
 
 

@@ -34,10 +34,14 @@ class Evidence:
 
 @dataclass
 class ValueGroup:
-    display: str
+    display: str  # the value alone, as the JSON report's `display` has always given it
     value: Any
     bound: str | None
     evidence: list[Evidence]
+    shown: str = ""  # with its unit and the quote's scale: "about US$60 billion"
+
+    def __post_init__(self) -> None:
+        self.shown = self.shown or self.display
 
     @builtins.property
     def sources(self) -> list[str]:
@@ -83,6 +87,10 @@ class Corroboration:
     sources: list[str]
     independent_sources: int  # reports: a copy group, or claims in the same words, count once
     origins: list[str] = field(default_factory=list)  # the entities credited, in order
+    shown: str = ""  # with its unit, as ValueGroup.shown
+
+    def __post_init__(self) -> None:
+        self.shown = self.shown or self.display
 
 
 @dataclass

@@ -96,13 +96,13 @@ def of_discrepancy(rec: Reconciliation, d: Discrepancy) -> Finding:
             anchor = rec.check.anchors.get(e.claim_id) if e.claim_id else None
             quote = " ".join(e.quote.split())
             if anchor is not None:
-                spans.append(Span(e.source, path, g.display, quote, anchor.line, anchor.col,
+                spans.append(Span(e.source, path, g.shown, quote, anchor.line, anchor.col,
                                   anchor.end_line, anchor.end_col))
             else:
-                spans.append(Span(e.source, path, g.display, quote, e.line, e.col))
+                spans.append(Span(e.source, path, g.shown, quote, e.line, e.col))
             where = f"{e.source}:{e.line}" if e.line else e.source
             # A naming discrepancy's evidence is the spelling itself: no need to repeat it.
-            details.append(f"{g.display}: {where}" + (f' "{quote}"' if quote != g.display
+            details.append(f"{g.shown}: {where}" + (f' "{quote}"' if quote != g.display
                                                        else ""))
     details += [f"why: {h}" for h in d.hints]
     verdict = None

@@ -206,7 +206,7 @@ class HtmlReporter(Reporter):
         if rec.corroborated:
             out.append(f"<details><summary>Corroborated: "
                        f"{plural(len(rec.corroborated), 'value')}</summary><ul>")
-            out += [f"<li><code>{e(c.fact)}</code> = {e(c.display)}: "
+            out += [f"<li><code>{e(c.fact)}</code> = {e(c.shown)}: "
                     f"{c.independent_sources} independent sources "
                     f"({e(', '.join(c.sources))})</li>" for c in rec.corroborated]
             out.append("</ul></details>")
@@ -225,7 +225,7 @@ class HtmlReporter(Reporter):
                f'<span class="muted">{e(", ".join(d.kinds))}</span></h3>',
                f'<p class="message">{e(d.message)}</p>']
         for g in d.values:
-            out += [f'<div class="value"><h4>{e(g.display)}</h4>']
+            out += [f'<div class="value"><h4>{e(g.shown)}</h4>']
             out += [self._evidence(rec, d, g, ev) for ev in g.evidence]
             out.append("</div>")
         if d.hints:

@@ -95,6 +95,7 @@ def _value(group: Any) -> dict[str, Any]:
     return {
         "value": json_value(group.value),
         "display": group.display,
+        "display_with_unit": group.shown,
         "bound": bound,
         "interval": json_interval(interval(group.value, bound)) if numeric else None,
         "sources": group.sources,
@@ -133,6 +134,7 @@ def report_document(rec: Reconciliation, min_severity: Severity = Severity.INFO)
         "discrepancies": [discrepancy_dict(d) for d in rec.discrepancies
                           if d.severity >= min_severity],
         "corroborated": [{"fact": c.fact, "value": json_value(c.value), "display": c.display,
+                          "display_with_unit": c.shown,
                           "independent_sources": c.independent_sources, "sources": c.sources,
                           "origins": c.origins}
                          for c in rec.corroborated],

@@ -107,7 +107,7 @@ class MarkdownReporter(Reporter):
                       "</summary>")
             self.emit()
             for d in info:
-                values = "; ".join(f"{inline(g.display)} ({inline(', '.join(g.sources))})"
+                values = "; ".join(f"{inline(g.shown)} ({inline(', '.join(g.sources))})"
                                    for g in d.values)
                 self.emit(f"- {code(d.fact)} {', '.join(d.kinds)}: {values}")
             self.emit()
@@ -118,7 +118,7 @@ class MarkdownReporter(Reporter):
                       f"{plural(len(rec.corroborated), 'value')}</summary>")
             self.emit()
             for c in rec.corroborated:
-                self.emit(f"- {code(c.fact)} = {inline(c.display)}: {c.independent_sources}"
+                self.emit(f"- {code(c.fact)} = {inline(c.shown)}: {c.independent_sources}"
                           f" independent sources ({inline(', '.join(c.sources))})")
             self.emit()
             self.emit("</details>")
@@ -133,7 +133,7 @@ class MarkdownReporter(Reporter):
                 where = inline(f"{e.source}, line {e.line}" if e.line else e.source)
                 credits = (f", credits {inline(_name(rec, e.attributed_to))}"
                            if e.attributed_to else "")
-                self.emit(f"- **{inline(g.display)}** ({where}{credits}): "
+                self.emit(f"- **{inline(g.shown)}** ({where}{credits}): "
                           f"“{self._quote(rec, d, g, e.quote)}”")
         for hint in d.hints:
             self.emit(f"- _why:_ {inline(hint)}")

@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from mou_reconcile.check.evidence import value_spans
-from mou_reconcile.corpus.values import show_value
+from mou_reconcile.corpus.units import said
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.reporters.escape import CommandGuard, visible
@@ -143,7 +143,7 @@ class TextReporter(Reporter):
             for c in rec.corroborated:
                 line = Text("  ✓ ", style="green")
                 line.append(c.fact, style="bold")
-                line.append(f" = {c.display}  ")
+                line.append(f" = {c.shown}  ")
                 line.append(f"{c.independent_sources} independent sources: "
                             f"{', '.join(c.sources)}", style="dim")
                 if c.origins:
@@ -186,7 +186,7 @@ class TextReporter(Reporter):
         if d.kinds == ["naming"]:
             line.append("; ".join(f"{g.display!r} ({', '.join(g.sources)})" for g in d.values))
         else:
-            line.append("; ".join(f"{g.display} ({', '.join(g.sources)})" for g in d.values))
+            line.append("; ".join(f"{g.shown} ({', '.join(g.sources)})" for g in d.values))
         console.print(line)
 
     def _discrepancy(self, console: Console, rec: Reconciliation, d: Discrepancy,
@@ -212,7 +212,7 @@ class TextReporter(Reporter):
 
     def _group(self, console: Console, rec: Reconciliation, d: Discrepancy,
                group: ValueGroup, dim: bool) -> None:
-        console.print(Text(f"    {group.display}", style="dim" if dim else "bold"))
+        console.print(Text(f"    {group.shown}", style="dim" if dim else "bold"))
         for e in group.evidence:
             line = Text("      ")
             where = f"{e.source}:{e.line}" if e.line else e.source
@@ -268,7 +268,7 @@ class TextReporter(Reporter):
             line.append(f"  {where}", style="dim")
             console.print(line)
             value = Text(f"  claim {item.entry.id}, value: ")
-            value.append(show_value(claim, ex.ptype, names), style="bold")
+            value.append(said(claim, ex.ptype, names, ex.unit), style="bold")
             if claim.context:
                 value.append("  [" + ", ".join(f"{k}={v}" for k, v in claim.context.items())
                              + "]", style="dim")

@@ -8,6 +8,7 @@ the file shows up as a console message; the control test proves the check sees o
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -71,7 +72,9 @@ def test_html_has_summary_matrix_discrepancies_and_verdicts(cli, tmp_path: Path)
     assert '<article class="discrepancy error " id="pk-cn-it-mous-2025.agreement_count">' in text
     assert "signing <mark>nine</mark> Memoranda" in text  # the value highlighted in its quote
     assert "rating: <strong>Missing context</strong>" in text
-    assert '<td class="differ" title="differ">9</td>' in text  # the matrix cell for 9
+    # The matrix cell for 9: its state told by the mark as well as the colour, with the unit.
+    assert ('<td class="differ" title="differ"><span class="v differ" title="differ">'
+            '<span class="m">✗</span> 9 agreements</span></td>') in text
 
 
 def test_html_escapes_everything_from_the_claims_file_and_articles(cli, tmp_path: Path) -> None:
@@ -151,3 +154,93 @@ def test_the_console_check_sees_a_blocked_fetch(cli, tmp_path: Path) -> None:
         "</main>", '<img src="https://example.invalid/pixel.png" alt=""></main>'))
     messages = browse(page, PHONE, tmp_path / "control.png")
     assert any("example.invalid" in m for m in messages), messages
+
+
+# -- marks besides colour, and print (issue 19) ------------------------------------------------
+MIXED = """\
+version: 1
+sources:
+  - {id: a, file: a.txt}
+  - {id: b, file: b.txt}
+  - {id: c, file: c.txt}
+entities:
+  - {id: council, name: Council}
+  - {id: acme, name: Acme}
+  - {id: bolt, name: Bolt}
+properties:
+  - {id: deals, type: count, unit: deals}
+  - {id: partners, type: entity, multi: true}
+claims:
+  - {source: a, subject: council, property: deals, value: 9, quote: "signed nine deals"}
+  - {source: a, subject: council, property: deals, value: 12, quote: "12 deals in all"}
+  - {source: b, subject: council, property: deals, value: 9, quote: "nine deals"}
+  - {source: c, subject: council, property: deals, value: 9, quote: "nine deals"}
+  - {source: a, subject: council, property: partners, value: acme, quote: "Acme"}
+  - {source: a, subject: council, property: partners, value: bolt, quote: "Bolt"}
+  - {source: b, subject: council, property: partners, value: acme, quote: "Acme"}
+"""
+
+
+def mixed_story(tmp_path: Path) -> Path:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The council signed nine deals, 12 deals in all, with Acme "
+                                 "and Bolt.\n")
+    (story / "b.txt").write_text("The council signed nine deals with Acme.\n")
+    (story / "c.txt").write_text("Nine deals were signed.\n")
+    (story / "claims.yaml").write_text(MIXED)
+    return story
+
+
+def cells_of(text: str, fact: str) -> list[str]:
+    row = re.search(r"<tr><th scope=\"row\">(?:<a [^>]*>)?<code>" + re.escape(
+        fact.replace(".", ".<wbr>")) + r"</code>.*?</tr>", text)
+    assert row is not None, fact
+    return re.findall(r"<td .*?</td>", row.group())
+
+
+def test_each_value_of_a_cell_is_marked_and_a_mixed_cell_is_not_one_colour(cli,
+                                                                          tmp_path: Path) -> None:
+    text = render_html(cli, str(mixed_story(tmp_path)), tmp_path).read_text()
+    a, b, c = cells_of(text, "council.deals")
+    # a says 9 (as b and c do) and 12 (which they contradict): each value its own mark.
+    assert a.startswith('<td class="mixed" title="mixed: agree, differ">'), a
+    assert '<span class="v agree" title="agree"><span class="m">✓</span> 9 deals</span>' in a
+    assert '<span class="v differ" title="differ"><span class="m">✗</span> 12 deals</span>' in a
+    assert b.startswith('<td class="agree"') and "<span class=\"m\">✓</span> 9 deals" in b
+    # A multi-valued cell: Acme agrees, Bolt is a's alone; not all green.
+    a, b, c = cells_of(text, "council.partners")
+    assert a.startswith('<td class="mixed"'), a
+    assert "<span class=\"m\">✓</span> Acme" in a and "<span class=\"m\">•</span> Bolt" in a
+    assert c == '<td class="absent" title="absent"><span class="m">—</span></td>'
+    # The legend gives every mark its meaning.
+    for mark, state in (("✗", "differ"), ("≈", "compatible"), ("✓", "agree"), ("•", "alone"),
+                        ("—", "absent")):
+        assert f'<span class="m {state}">{mark}</span>{state}:' in text
+
+
+def print_pages(page: Path, tmp_path: Path) -> int:
+    """Print `page` to PDF in headless Chromium (print media): how many pages."""
+    pdf = tmp_path / f"{page.stem}.pdf"
+    subprocess.run(
+        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / ('profile-' + page.stem)}", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert pdf.is_file()
+    return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+
+
+def test_printed_every_collapsed_section_is_open(cli, tmp_path: Path) -> None:
+    page = render_html(cli, SAMPLE, tmp_path)
+    text = page.read_text()
+    assert "<details" in text and "<details open" not in text  # collapsed on screen
+    opened = tmp_path / "opened.html"  # what the page is with every section opened by hand
+    opened.write_text(re.sub(r"<details(?=[ >])", "<details open", text))
+    closed = tmp_path / "closed.html"  # control: without the print rule that opens them
+    rule = "details::details-content{content-visibility:visible;\ndisplay:contents}"
+    assert rule in text
+    closed.write_text(text.replace(rule, ""))
+    printed, all_open, control = (print_pages(p, tmp_path) for p in (page, opened, closed))
+    assert printed == all_open > control, (printed, all_open, control)

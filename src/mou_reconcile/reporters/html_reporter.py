@@ -13,11 +13,13 @@ from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.reporters.escape import html_text, web_url
-from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
+from mou_reconcile.views.matrix import STATES, Matrix, Row, build_matrix, value_marks
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
        "form-action 'none'")
 LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+# The marks of the terminal's matrix: a cell's state is never told by colour alone.
+STATE_MARK = {"differ": "✗", "compatible": "≈", "agree": "✓", "alone": "•", "absent": "—"}
 CSS = """
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;
 --error:#cf222e;--error-bg:#ffebe9;--warning:#9a6700;--warning-bg:#fff8c5;--info:#0969da;
@@ -54,12 +56,16 @@ th[scope=row]{position:sticky;left:0;z-index:1;background:var(--bg);font-weight:
 min-width:8.5rem;border-right:1px solid var(--line)}
 @media (min-width:48rem){th[scope=row]{min-width:14rem;max-width:20rem}}
 h3 .muted{font-weight:normal;font-size:.95rem}
-td.differ,.legend .differ{background:var(--error-bg)}
-td.compatible,.legend .compatible{background:var(--warning-bg)}
-td.agree,.legend .agree{background:var(--agree-bg)}td.absent{color:var(--muted)}
+/* A state is told by its mark (✓ ✗ ≈ •) and its colour, never by colour alone; a cell whose
+values differ in state is "mixed": no colour of its own, each value coloured and marked. */
+.differ{background:var(--error-bg)}.compatible{background:var(--warning-bg)}
+.agree{background:var(--agree-bg)}td.absent{color:var(--muted)}
+td .v{display:block;margin:.05rem -.2rem;padding:0 .2rem;border-radius:.2rem}
+td:not(.mixed) .v{background:none;margin:0;padding:0}
+.m{display:inline-block;min-width:1.1em;font-weight:700}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem .8rem;padding:0;list-style:none;
-font-size:.85rem}.legend span{display:inline-block;width:.9rem;height:.9rem;
-border:1px solid var(--line);vertical-align:-.1rem;margin-right:.3rem}
+font-size:.85rem}.legend .m{text-align:center;border:1px solid var(--line);
+border-radius:.2rem;margin-right:.3rem}
 .discrepancy{border:1px solid var(--line);border-left:.3rem solid var(--line);
 border-radius:.4rem;padding:.8rem;margin:1rem 0}
 .discrepancy.error{border-left-color:var(--error)}
@@ -79,7 +85,13 @@ border:1px solid var(--line)}.verdict p{margin:.2rem 0}
 details{margin:.8rem 0}summary{cursor:pointer;font-weight:600}
 .problems li{margin:.2rem 0}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
-@media print{details{display:block}.scroll{overflow:visible}}
+/* Printed, every collapsed section is open (no script: ::details-content), the table is not
+cut at the page's edge, and colours print where the browser allows. */
+@media print{details{display:block}details::details-content{content-visibility:visible;
+display:contents}summary{list-style:none}.scroll{overflow:visible;border:0}
+table{font-size:.75rem}th,td{min-width:0;max-width:none}thead th,th[scope=row]{position:static}
+.discrepancy,figure,tr{break-inside:avoid}nav{display:none}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 
@@ -117,7 +129,8 @@ class HtmlReporter(Reporter):
             '<li><a href="#discrepancies">Discrepancies</a></li>'
             '<li><a href="#sources">Sources</a></li></ul></nav>', "</header>", "<main>"]
         parts += self._summary(rec, shown)
-        parts += self._matrix(build_matrix(rec), {d.fact for d in shown})
+        names = {eid: corpus.entity(eid).name for eid in corpus.entities}
+        parts += self._matrix(build_matrix(rec), {d.fact for d in shown}, names)
         parts += self._discrepancies(rec, shown)
         parts += self._sources(rec)
         parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
@@ -160,12 +173,15 @@ class HtmlReporter(Reporter):
             out.append("<p>No discrepancies.</p>")
         return [*out, "</section>"]
 
-    def _matrix(self, matrix: Matrix, linked: set[str]) -> list[str]:
+    def _matrix(self, matrix: Matrix, linked: set[str], names: dict[str, str]) -> list[str]:
         out = ['<section id="matrix">', "<h2>Facts by source</h2>",
-               "<p>What each source says of each fact. The table scrolls sideways.</p>",
+               "<p>What each source says of each fact, each value marked by how the other "
+               "sources relate to it. The table scrolls sideways.</p>",
                '<ul class="legend">']
-        out += [f'<li><span class="{state}"></span>{e(state)}: {e(doc)}</li>'
-                for state, doc in STATES.items()]
+        out += [f'<li><span class="m {state}">{STATE_MARK[state]}</span>{e(state)}: {e(doc)}'
+                "</li>" for state, doc in STATES.items()]
+        out.append('<li><span class="m mixed">✓•</span>mixed: a source\'s values relate '
+                   "differently to the others; each is marked on its own line</li>")
         out += ["</ul>", '<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
         out += [f"<th>{e(s)}</th>" for s in matrix.sources]
         out += ["</tr></thead>", "<tbody>"]
@@ -173,14 +189,28 @@ class HtmlReporter(Reporter):
             name = f"<code>{_breakable(row.fact)}</code>"
             if row.fact in linked:
                 name = f'<a href="#{e(row.fact)}">{name}</a>'
-            # A multi-valued fact's values (joined by "; ") read better one per line.
-            cells = "".join(
-                f'<td class="{c.state}" title="{e(c.state)}">'
-                f'{"<br>".join(map(e, c.display.split("; "))) if row.multi else e(c.display)}'
-                f'{"" if c.display else "—"}</td>'
-                for c in (row.cells[s] for s in matrix.sources))
+            cells = "".join(self._cell(row, s, names) for s in matrix.sources)
             out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
         return [*out, "</tbody>", "</table></div>", "</section>"]
+
+    @staticmethod
+    def _cell(row: Row, source: str, names: dict[str, str]) -> str:
+        """A matrix cell: each value on its own line with its mark. One value, or values of
+        one state: the cell takes that state's colour; values of different states: the cell
+        is "mixed" and each value has its own colour (one agreeing value must not make a
+        cell with a contradicted one green)."""
+        cell = row.cells[source]
+        if not cell.claims:
+            return '<td class="absent" title="absent"><span class="m">—</span></td>'
+        marks = value_marks(row, source, names)
+        states = {state for _, state in marks}
+        kind = cell.state if len(states) == 1 else "mixed"
+        title = kind if kind != "mixed" else "mixed: " + ", ".join(
+            dict.fromkeys(state for _, state in marks))
+        values = "".join(f'<span class="v {state}" title="{e(state)}"><span class="m">'
+                         f"{STATE_MARK[state]}</span> {e(shown)}</span>"
+                         for shown, state in marks)
+        return f'<td class="{kind}" title="{e(title)}">{values}</td>'
 
     def _discrepancies(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
         out = ['<section id="discrepancies">', "<h2>Discrepancies</h2>"]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
+from mou_reconcile.corpus.units import said
 from mou_reconcile.corpus.values import claim_key, compatible, short_value, show_value
 from mou_reconcile.reconcile.result import Discrepancy, Reconciliation
 
@@ -136,3 +137,27 @@ def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, multi: b
     short = list(dict.fromkeys(short_value(e.claim, ptype, shortest) for e in mine))
     return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), tuple(related["same"]),
                 tuple(related["compatible"]), tuple(related["contradicting"]))
+
+
+def value_marks(row: Row, source: str, names: dict[str, str]) -> list[tuple[str, str]]:
+    """Each value `source` gives for the row's fact, with its unit, and its own state: the
+    cell's rule applied to that value alone, so a cell holding one agreeing and one
+    contradicted value marks each (the cell's state is its most telling value's)."""
+    mine = row.cells[source].claims
+    groups: dict[object, list[ClaimEntry]] = {}
+    for entry in mine:
+        groups.setdefault(claim_key(entry.claim, row.ptype), []).append(entry)
+    out: list[tuple[str, str]] = []
+    for group in groups.values():
+        related: dict[str, list[str]] = {"same": [], "compatible": [], "contradicting": []}
+        for other, cell in row.cells.items():
+            if other == source or not cell.claims:
+                continue
+            found = {relation(a, b, row.ptype, row.multi) for a in group for b in cell.claims}
+            for kind in related:
+                if kind in found:
+                    related[kind].append(other)
+        state = Cell(source, tuple(group), "", "", tuple(related["same"]),
+                     tuple(related["compatible"]), tuple(related["contradicting"])).state
+        out.append((said(group[0].claim, row.ptype, names, row.unit), state))
+    return out

@@ -152,6 +152,7 @@ def run_many(command: str, selection: Selection, fmt: Format, output: Path | Non
     style = tuple(_style(fmt, output).items())
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     errors = getattr(sys.stdout, "errors", None) or "strict"
+    options = _share_budget(options, len(selection.files))
     work = [Job((command, f"--claims={path}", f"--format={fmt.value}", *options), problem,
                 fmt.value, style, encoding, errors)
             for path, problem in selection.files]
@@ -171,6 +172,16 @@ def run_many(command: str, selection: Selection, fmt: Format, output: Path | Non
     elif text:
         sys.stdout.write(text)
     raise typer.Exit(max(o.code for o in done))
+
+
+def _share_budget(options: list[str], files: int) -> list[str]:
+    """--max-bytes N over several files: each file's report gets an equal share of N, less
+    the blank line between files, so the whole output stays under N."""
+    if "--max-bytes" not in options:
+        return options
+    at = options.index("--max-bytes") + 1
+    share = max(1000, (int(options[at]) - (files - 1)) // files)
+    return [*options[:at], str(share), *options[at + 1:]]
 
 
 def _style(fmt: Format, output: Path | None) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: typer would eval every annotation string at start-up.
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -66,6 +66,15 @@ def report(
         "--min-severity", metavar=choices(Level),
         help="Show only discrepancies at or above this level.")
     ] = Level.info,
+    max_bytes: Annotated[int | None, typer.Option(
+        "--max-bytes", metavar="N", min=1000, show_default=False,
+        help="markdown: keep the report under N bytes (UTF-8), the most important findings "
+             "first, and say what was left out (GitHub caps a comment at 65,536 characters, "
+             "a job summary at 1 MiB). Several claims files share N equally.")] = None,
+    full_report: Annotated[str | None, typer.Option(
+        "--full-report", metavar="TEXT", show_default=False,
+        help="With --max-bytes: where the whole report is (a link, an artifact's name), "
+             "named when something is left out.")] = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -79,16 +88,29 @@ def report(
     files, the worst of theirs.
     """
     format = session.resolve_format(format, "report", output)
+    if (max_bytes is not None or full_report is not None) and format != Format.markdown:
+        given = "--max-bytes" if max_bytes is not None else "--full-report"
+        raise typer.BadParameter(f"{given} applies to --format markdown, not {format.value}",
+                                 param_hint=f"'{given}'")
+    budget = [*(["--max-bytes", str(max_bytes)] if max_bytes is not None else []),
+              *(["--full-report", full_report] if full_report is not None else [])]
     claims = paths_mod.dispatch(
         "report", claims, paths, format, output, jobs, no_cache,
-        ["--min-severity", min_severity.value, *(["--fail-on", fail_on.value] if fail_on else [])])
+        ["--min-severity", min_severity.value, *(["--fail-on", fail_on.value] if fail_on else []),
+         *budget])
     with session.running("report", claims, format.value, output, no_cache,
-                  fail_on=fail_on and fail_on.value, min_severity=min_severity.value):
+                  fail_on=fail_on and fail_on.value, min_severity=min_severity.value,
+                  max_bytes=max_bytes, full_report=full_report):
         from mou_reconcile.problems import Severity
 
         rec = session.reconciled(claims, format, note=False)
         shown = Severity.parse(min_severity.value)
-        session.emit(format, output, lambda r: r.report(rec, shown))
+
+        def render(r: Any) -> None:
+            r.budget, r.full_report = max_bytes, full_report  # markdown's only
+            r.report(rec, shown)
+
+        session.emit(format, output, render)
         if fail_on is not None:
             level = Severity.parse(fail_on.value)
             failing = any(d.is_open and d.severity >= level for d in rec.discrepancies) or \

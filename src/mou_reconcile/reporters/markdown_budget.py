@@ -1,0 +1,100 @@
+"""What a Markdown report cut to a size budget keeps (`report --max-bytes`).
+
+GitHub caps a pull-request comment at 65,536 characters and a job summary at 1 MiB; a report
+of a large corpus is megabytes. The report's order is already its importance
+(reconcile/importance.py: the worst and most telling first), so the cut keeps a prefix of
+it: each discrepancy's table row and its quotes while both fit, then rows alone, then the
+info list, then the corroborated values, each only once everything before it is kept. A
+note says what was left out and where the whole report is; its room is set aside first.
+Sizes are UTF-8 bytes, never fewer than characters, so a byte budget holds a character cap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The report's pieces, each a list of lines, in the report's order."""
+
+    head: list[str]  # heading, summary line, problems note: always kept
+    rows: list[str]  # one table row per discrepancy not listed as info
+    details: list[list[str]]  # each such discrepancy's quotes, hints and verdict
+    info: list[str]  # one line per open info discrepancy
+    corroborated: list[str]  # one line per corroborated value
+    table: list[str]  # the table's heading lines (with the blank line before)
+    info_wrapper: int  # bytes around the info lines, at most
+    corroborated_wrapper: int  # bytes around the corroborated lines, at most
+
+
+@dataclass(frozen=True)
+class Kept:
+    rows: int
+    details: int
+    info: int
+    corroborated: int
+    note: str = ""  # what was left out; empty when nothing was
+
+
+def size(lines: list[str]) -> int:
+    """The bytes `lines` take written one per line."""
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+def fit(parts: Parts, budget: int | None, note_for: Callable[[Kept], str]) -> Kept:
+    """The longest prefix of the report, by importance, that fits `budget` bytes with the
+    note; everything when it all fits (or no budget). A budget too small for the heading
+    and the note keeps only those."""
+    everything = Kept(len(parts.rows), len(parts.details), len(parts.info),
+                      len(parts.corroborated))
+    if budget is None or _total(parts, everything) <= budget:
+        return everything
+    # The note's room: its longest form (nothing kept, plus the longest "quotes of" part).
+    reserve = size(["", note_for(Kept(0, 0, 0, 0))]) + len(
+        f", the quotes of {len(parts.rows)} more") + 1
+    room = budget - size(parts.head) - reserve
+    rows = details = info = corroborated = 0
+    with_details = True
+    for row, block in zip(parts.rows, parts.details, strict=True):
+        cost = size([row]) + (size(parts.table) if rows == 0 else 0)
+        if with_details and cost + size(block) <= room:
+            room -= cost + size(block)
+            rows, details = rows + 1, details + 1
+        elif cost <= room:
+            with_details = False
+            room -= cost
+            rows += 1
+        else:
+            break
+    if rows == len(parts.rows):
+        info, room = _prefix(parts.info, parts.info_wrapper, room)
+    if info == len(parts.info):
+        corroborated, room = _prefix(parts.corroborated, parts.corroborated_wrapper, room)
+    kept = Kept(rows, details, info, corroborated)
+    return replace(kept, note=note_for(kept))
+
+
+def _prefix(lines: list[str], wrapper: int, room: int) -> tuple[int, int]:
+    """How many of `lines` fit in `room` with their wrapper, and the room left."""
+    n = 0
+    for line in lines:
+        cost = size([line]) + (wrapper if n == 0 else 0)
+        if cost > room:
+            break
+        room -= cost
+        n += 1
+    return n, room
+
+
+def _total(parts: Parts, kept: Kept) -> int:
+    """At most the bytes of the report keeping `kept` (wrappers counted at their most)."""
+    total = size(parts.head) + sum(size(b) for b in parts.details[:kept.details])
+    if kept.rows:
+        total += size(parts.table) + size(parts.rows[:kept.rows])
+    if kept.info:
+        total += parts.info_wrapper + size(parts.info[:kept.info])
+    if kept.corroborated:
+        total += parts.corroborated_wrapper + size(parts.corroborated[:kept.corroborated])
+    return total

@@ -211,9 +211,9 @@ def test_a_report_over_its_budget_keeps_the_most_important_findings(generated: P
     listed = 0 if info is None else int(info.group(1) or info.group(2))
     total_info = re.search(r"<summary>Info: (\d+) facts", full)
     total = len(rows(full)) + (int(total_info.group(1)) if total_info else 0)
-    left = re.search(r"left out (\d+) of (\d+) discrepancies", note)
-    assert (int(left.group(1)) if left else 0) + len(kept) + listed == total, note
-    assert left is None or int(left.group(2)) == total
+    left = re.search(r"left out (?:all ([\d,]+)|([\d,]+) of ([\d,]+)) discrepancies", note)
+    gone = 0 if left is None else int((left.group(1) or left.group(2)).replace(",", ""))
+    assert gone + len(kept) + listed == total, note
     assert note.endswith("Full report: the artifact.")
     # The first discrepancy keeps its quotes.
     first = re.search(r"`([^`]+)`", kept[0])
@@ -240,3 +240,19 @@ def test_the_budget_is_for_markdown_only(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "--max-bytes applies to --format markdown, not json" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_every_budget_is_kept_and_cuts_only_from_the_end(cli) -> None:
+    # The sample story (3 discrepancies with quotes, 18 info, 25 corroborated) under every
+    # budget from the smallest allowed to its full size: never over, always a prefix.
+    sample = str(REPO / "data" / "claims.yaml")
+    full = cli("report", "--claims", sample, "--format", "markdown").stdout
+    for budget in range(1_000, len(full.encode()) + 1, 97):
+        cut = cli("report", "--claims", sample, "--format", "markdown",
+                  "--max-bytes", str(budget)).stdout
+        assert len(cut.encode()) <= budget, budget
+        kept = rows(cut)
+        assert kept == rows(full)[:len(kept)], budget
+        items = [line for line in cut.splitlines() if line.startswith("- `")]
+        assert items == [line for line in full.splitlines() if line.startswith("- `")][
+            :len(items)], budget

@@ -1,10 +1,12 @@
 """What a Markdown report cut to a size budget keeps (`report --max-bytes`).
 
-GitHub caps a pull-request comment at 65,536 characters and a job summary at 1 MiB; a report
-of a large corpus is megabytes. The report's order is already its importance
-(reconcile/importance.py: the worst and most telling first), so the cut keeps a prefix of
-it: each discrepancy's table row and its quotes while both fit, then rows alone, then the
-info list, then the corroborated values, each only once everything before it is kept. A
+GitHub caps a pull-request comment at 65,536 characters and a job summary at 1 MiB; the
+Markdown report of a 20,000-claim corpus is 0.9 MB. The report's order is already its
+importance (reconcile/importance.py: errors, then warnings, each the one that matters most
+first), so the cut keeps prefixes of it: the table's rows (errors, warnings, resolved)
+within half the room, so that many findings are named at a glance; the quotes of its first
+rows in the room left; then rows with their quotes, and rows alone, while they fit; then
+the info list and the corroborated values, each only once everything before it is kept. A
 note says what was left out and where the whole report is; its room is set aside first.
 Sizes are UTF-8 bytes, never fewer than characters, so a byte budget holds a character cap.
 """
@@ -55,9 +57,17 @@ def fit(parts: Parts, budget: int | None, note_for: Callable[[Kept], str]) -> Ke
     reserve = size(["", note_for(Kept(0, 0, 0, 0))]) + len(
         f", the quotes of {len(parts.rows)} more") + 1
     room = budget - size(parts.head) - reserve
-    rows = details = info = corroborated = 0
-    with_details = True
-    for row, block in zip(parts.rows, parts.details, strict=True):
+    # The table first, within half the room: many findings named at a glance; then the
+    # quotes of its first rows; then, the room left, rows with quotes, then rows alone.
+    rows, room = _prefix(parts.rows, size(parts.table), room // 2, room)
+    details = 0
+    for block in parts.details[:rows]:
+        if size(block) > room:
+            break
+        room -= size(block)
+        details += 1
+    with_details = details == rows
+    for row, block in zip(parts.rows[rows:], parts.details[rows:], strict=True):
         cost = size([row]) + (size(parts.table) if rows == 0 else 0)
         if with_details and cost + size(block) <= room:
             room -= cost + size(block)
@@ -68,24 +78,27 @@ def fit(parts: Parts, budget: int | None, note_for: Callable[[Kept], str]) -> Ke
             rows += 1
         else:
             break
+    info = corroborated = 0
     if rows == len(parts.rows):
-        info, room = _prefix(parts.info, parts.info_wrapper, room)
+        info, room = _prefix(parts.info, parts.info_wrapper, room, room)
     if info == len(parts.info):
-        corroborated, room = _prefix(parts.corroborated, parts.corroborated_wrapper, room)
+        corroborated, room = _prefix(parts.corroborated, parts.corroborated_wrapper, room,
+                                     room)
     kept = Kept(rows, details, info, corroborated)
     return replace(kept, note=note_for(kept))
 
 
-def _prefix(lines: list[str], wrapper: int, room: int) -> tuple[int, int]:
-    """How many of `lines` fit in `room` with their wrapper, and the room left."""
-    n = 0
+def _prefix(lines: list[str], wrapper: int, limit: int, room: int) -> tuple[int, int]:
+    """How many of `lines` fit in `limit` bytes (of `room`) with their wrapper, and the room
+    left."""
+    n = used = 0
     for line in lines:
         cost = size([line]) + (wrapper if n == 0 else 0)
-        if cost > room:
+        if used + cost > limit:
             break
-        room -= cost
+        used += cost
         n += 1
-    return n, room
+    return n, room - used
 
 
 def _total(parts: Parts, kept: Kept) -> int:

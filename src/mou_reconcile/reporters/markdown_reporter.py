@@ -170,14 +170,14 @@ class MarkdownReporter(Reporter):
         what = [plural(n, label) for label, n in by_level.items() if n]
         what += [f"{resolved} resolved"] if resolved else []
         said = []
+        total = len(main) + len(info)
         if gone:
-            said.append(f"{len(gone)} of {plural(len(main) + len(info), 'discrepancy')}"
-                        f" ({', '.join(what)})")
+            said.append(f"{_count(len(gone), total, 'discrepancies')} ({', '.join(what)})")
         if left.rows > left.details:
-            said.append(f"the quotes of {left.rows - left.details} more")
+            said.append(f"the quotes of {left.rows - left.details:,} more")
         corr = len(rec.corroborated) - left.corroborated
         if corr:
-            said.append(f"{corr} of {plural(len(rec.corroborated), 'corroborated value')}")
+            said.append(_count(corr, len(rec.corroborated), "corroborated values"))
         where = inline(self.full_report) if self.full_report else (
             "run `mou-reconcile report` without `--max-bytes`")
         return (f"> ✂️ **Shortened to fit {self.budget:,} bytes:** left out "
@@ -220,6 +220,11 @@ TABLE = ["", "| | fact | kinds | values | status |", "| --- | --- | --- | --- | 
 def _wrapper(summary: str, lines: list[str] | None = None) -> list[str]:
     """A collapsed list: its summary line, then `lines`."""
     return ["", f"<details><summary>{summary}</summary>", "", *(lines or []), "", "</details>"]
+
+
+def _count(n: int, total: int, things: str) -> str:
+    """'337 of 423 discrepancies', 'all 4,726 corroborated values'."""
+    return f"all {total:,} {things}" if n == total else f"{n:,} of {total:,} {things}"
 
 
 def _and(items: list[str]) -> str:

@@ -50,6 +50,28 @@ def check(
         raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
+MaxBytesOption = Annotated[int | None, typer.Option(
+    "--max-bytes", metavar="N", min=1000, show_default=False,
+    help="markdown: keep the report under N bytes (UTF-8), the most important findings "
+         "first, and say what was left out (GitHub caps a comment at 65,536 characters, "
+         "a job summary at 1 MiB). Several claims files share N equally.")]
+FullReportOption = Annotated[str | None, typer.Option(
+    "--full-report", metavar="TEXT", show_default=False,
+    help="With --max-bytes: where the whole report is (a link, an artifact's name), "
+         "named when something is left out.")]
+
+
+def _budget(format: Format, max_bytes: int | None, full_report: str | None) -> list[str]:
+    """The size budget's options, for the runs of several claims files; refused with a
+    format other than markdown."""
+    if (max_bytes is not None or full_report is not None) and format != Format.markdown:
+        given = "--max-bytes" if max_bytes is not None else "--full-report"
+        raise typer.BadParameter(f"{given} applies to --format markdown, not {format.value}",
+                                 param_hint=f"'{given}'")
+    return [*(["--max-bytes", str(max_bytes)] if max_bytes is not None else []),
+            *(["--full-report", full_report] if full_report is not None else [])]
+
+
 @app.command(
     cls=Command, epilog="Example: mou-reconcile report --fail-on error --format markdown "
                     "--output report.md")
@@ -66,15 +88,8 @@ def report(
         "--min-severity", metavar=choices(Level),
         help="Show only discrepancies at or above this level.")
     ] = Level.info,
-    max_bytes: Annotated[int | None, typer.Option(
-        "--max-bytes", metavar="N", min=1000, show_default=False,
-        help="markdown: keep the report under N bytes (UTF-8), the most important findings "
-             "first, and say what was left out (GitHub caps a comment at 65,536 characters, "
-             "a job summary at 1 MiB). Several claims files share N equally.")] = None,
-    full_report: Annotated[str | None, typer.Option(
-        "--full-report", metavar="TEXT", show_default=False,
-        help="With --max-bytes: where the whole report is (a link, an artifact's name), "
-             "named when something is left out.")] = None,
+    max_bytes: MaxBytesOption = None,
+    full_report: FullReportOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -88,12 +103,7 @@ def report(
     files, the worst of theirs.
     """
     format = session.resolve_format(format, "report", output)
-    if (max_bytes is not None or full_report is not None) and format != Format.markdown:
-        given = "--max-bytes" if max_bytes is not None else "--full-report"
-        raise typer.BadParameter(f"{given} applies to --format markdown, not {format.value}",
-                                 param_hint=f"'{given}'")
-    budget = [*(["--max-bytes", str(max_bytes)] if max_bytes is not None else []),
-              *(["--full-report", full_report] if full_report is not None else [])]
+    budget = _budget(format, max_bytes, full_report)
     claims = paths_mod.dispatch(
         "report", claims, paths, format, output, jobs, no_cache,
         ["--min-severity", min_severity.value, *(["--fail-on", fail_on.value] if fail_on else []),

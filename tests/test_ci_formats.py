@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -176,19 +175,3 @@ def test_html_is_a_report_format_only(cli) -> None:
     run = cli("check", "-c", FERRY, "-f", "html")
     assert run.exit_code == 2
     assert "html is a report format" in run.stderr
-
-
-def test_the_documented_workflow_runs_check_and_report_with_annotations() -> None:
-    import yaml
-
-    text = (REPO / "docs" / "ci.md").read_text()
-    blocks = re.findall(r"```yaml\n(.+?)\n```", text, flags=re.S)
-    assert len(blocks) == 1
-    workflow = yaml.safe_load(blocks[0])
-    steps = workflow["jobs"]["claims"]["steps"]
-    runs = [s["run"] for s in steps if "run" in s]
-    assert any(r.startswith("mou-reconcile check") and "--format" not in r for r in runs)
-    assert any(r.startswith("mou-reconcile report") and "--fail-on error" in r
-               and "--format" not in r for r in runs)  # github, chosen in Actions
-    assert any("--format sarif" in r for r in runs)
-    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)

@@ -53,9 +53,11 @@ def fit(parts: Parts, budget: int | None, note_for: Callable[[Kept], str]) -> Ke
                       len(parts.corroborated))
     if budget is None or _total(parts, everything) <= budget:
         return everything
-    # The note's room: its longest form (nothing kept, plus the longest "quotes of" part).
+    # The note's room: its form with nothing kept, plus what a longer one can add: the
+    # quotes part, and "N of" where "all" stood (for discrepancies and corroborated values).
+    most = max(len(parts.rows) + len(parts.info), len(parts.corroborated))
     reserve = size(["", note_for(Kept(0, 0, 0, 0))]) + len(
-        f", the quotes of {len(parts.rows)} more") + 1
+        f", the quotes of {len(parts.rows):,} more") + 2 * len(f"{most:,} of ")
     room = budget - size(parts.head) - reserve
     # The table first, within half the room: many findings named at a glance; then the
     # quotes of its first rows; then, the room left, rows with quotes, then rows alone.

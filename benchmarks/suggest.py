@@ -1,33 +1,33 @@
 #!/usr/bin/env python3
-"""How well `suggest` proposes the claims a curator made: leave one source's claims out.
+"""How well `suggest` proposes a curator's claims: leave one source's claims out.
 
     python benchmarks/suggest.py [CLAIMS...] [--detail]
 
 For each curated corpus (default: the sample, data/claims.yaml, and the real stories under
 tests/stories/) and each of its sources in turn, `suggest` runs on that source's article
-with every claim of that source left out (in-process; the scoring reads only the other
-sources' claims), and its suggestions are compared with the claims the curator made:
+with every claim of that source taken out of the corpus (in-process), and its suggestions
+are compared with the claims the curator made. Text claims are not suggested and not
+counted. Columns:
 
-- recall@1: the left-out claims whose fact's first suggestion has the claimed value and a
-  quote overlapping the curated quote in the article. A fact's first suggestion is the one
-  `suggest` would write as a claim (score 0.4 or more); a fact with only weaker ones has
-  none. A fact the source claims several
-  values of (one per authority) can get only one of them first: recall@n counts a claim
-  found among its fact's first n suggestions (alternatives included), n being how many values the source claims.
-- facts@1: per fact rather than per claim: the (source, fact) pairs whose first
-  suggestion is one of the source's claims of that fact (value and quote); recall@1 per
-  claim cannot reach 100% when a source claims several values of one fact.
-- written: the left-out claims found among the claims `suggest --write` would add (a
-  fact's first suggestions: several for a fact some source gives several values of).
 - trackable: claims of a fact some other source claims too (suggest can only propose
-  those; the others are new facts, left to `extract`'s stubs).
-- wrong first: facts the source claims whose first suggestion is a value it does not claim
-  for that fact; extra: first suggestions for facts the source does not claim (some
-  are figures the article does give but the curator left out).
+  those; the others are new facts, left to `extract`'s stubs). Percentages are of these.
+- recall@1: claims whose fact's first suggestion has the claimed value and a quote
+  overlapping the curated quote in the article. A fact's first suggestion is the best one
+  scoring 0.4 or more (what --write adds as a claim); a fact with only weaker ones has
+  none. A source claiming several values of one fact (one per authority) can have only one
+  of them first, so recall@1 per claim cannot reach 100% there.
+- recall@n: the claim is among its fact's first n suggestions, alternatives included, n
+  being how many values of that fact the source claims.
+- written: the claim is among the claims `suggest --write` adds (several for a fact some
+  source gives several values of).
+- facts@1: per (source, fact) pair rather than per claim: the first suggestion is one of
+  the source's claims of that fact, value and quote.
+- wrong first: of the facts the source claims, those whose first suggestion has a value
+  the source does not claim for it; extra: first suggestions for facts the source does not
+  claim (some are figures the article gives that the curator left out).
 
-Numeric claims (count, number) are reported apart: the target is 80% recall@1 of the
-trackable numeric claims. The Morocco story is a hold-out: measured, never tuned to.
-Prints a table; exit code 0.
+Numeric claims (count, number) are reported apart: the aim is 80% recall@1 for them. The
+Morocco story is a hold-out: measured, never tuned to. Prints a table; exit code 0.
 """
 
 from __future__ import annotations

@@ -75,9 +75,8 @@ def extract(
 
     Exit code 0; 2: unreadable input, an unknown source, or an unreadable article.
     """
-    from mou_reconcile.views.extract import extract as find_candidates
-
     from mou_reconcile.cli.suggesting import claims_for
+    from mou_reconcile.views.extract import extract as find_candidates
 
     with session.running("extract", claims, format.value, output, None):
         # An article's path: its own story's claims file, never the sample's.

@@ -211,11 +211,6 @@ def _section_end(lines: list[str], start: int) -> int:
 
 def with_sources(text: str, entries: list[NewSource]) -> str:
     """`text` with `entries` at the end of its `sources:` list. Raises CannotEdit."""
-    doc, problems = load_yaml(text, "claims file")
-    if doc is None or problems or not isinstance(doc.data, dict):
-        raise CannotEdit("it does not read as a YAML mapping")
-    newline = _newline(text)
-    lines = text.splitlines(keepends=True)
     return with_items(text, "sources", lambda indent: _entries(entries, indent),
                       [e.as_dict() for e in entries])
 

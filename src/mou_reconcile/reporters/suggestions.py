@@ -123,7 +123,7 @@ def header(sug: Suggestions) -> list[str]:
 
 
 def yaml_text(sug: Suggestions) -> str:
-    lines, claims = items(sug)
+    lines = items(sug)[0]
     body = ["claims:" if lines else "claims: []", *lines]
     return "\n".join([*header(sug), *body]) + "\n"
 

@@ -27,21 +27,25 @@ from mou_reconcile.views.extract import Candidate, entities_in, extract
 
 _TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 # Words that say nothing about which fact a figure is: grammar, and the hedges.
-_STOP = frozenset("""a an the and or but of to in on at by for from with as than that which who
-whom whose is are was were be been being has have had will would could should may might
-can this these those it its their his her they them he she we our you your said says say
-told according after before about around some nearly almost more less least most over
-under up down just also had into out not no nor all any each other such only very so
-then there here when where while what how than per cent one two three four five six seven
-eight nine ten eleven twelve hundred thousand million billion dozen dozens hundreds
-thousands millions estimated approximately roughly least""".split())
+_STOP = frozenset("""
+a an the and or but of to in on at by for from with as than that which who whom whose is
+are was were be been being has have had will would could should may might can this these
+those it its their his her they them he she we our you your said says say told according
+after before about around some nearly almost more less least most over under up down
+just also into out not no nor all any each other such only very so then there here when
+where while what how per cent one two three four five six seven eight nine ten eleven
+twelve hundred thousand million billion dozen dozens hundreds thousands millions
+estimated approximately roughly
+""".split())  # noqa: SIM905 (a list of words reads better)
 NEAR = 6  # words either side of a figure that describe it
+FAR = 0.15  # the weight of the sentence's other words ("the death toll ... has risen to")
 TOP = 3  # suggestions kept per fact
 MIN_SCORE = 0.12  # below: not a suggestion
 # Below: an alternative only, never a fact's first suggestion (nor a claim --write adds).
 # On the tuning stories' first suggestions, 0.4 kept 65 of 67 right ones, 39 of 108 others.
 FIRST_SCORE = 0.4
 WORD_WEIGHT, VALUE_WEIGHT, SUBJECT_WEIGHT, SAME_WEIGHT = 1.0, 0.35, 0.1, 0.15
+HEADLINE_PENALTY = 0.25
 
 
 def stem(word: str) -> str:
@@ -69,14 +73,14 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 def near_words(text: str, start: int, end: int) -> dict[str, float]:
     """The words of `text` around the span [start, end), each weighted by its distance in
-    words: 1 next to it, falling to 0 at NEAR words; words after a figure (its noun) a
-    little more than words before it."""
-    before = [t for t in _tokens(text[:start])][::-1]
+    words: 1 next to it, falling to 0 at NEAR words, then FAR for the rest; words after a
+    figure (its noun) a little more than words before it."""
+    before = _tokens(text[:start])[::-1]
     after = _tokens(text[end:])
     weights: dict[str, float] = {}
-    for side, words, lean in ((0, before, 0.8), (1, after, 1.0)):
-        for k, (word, _, _) in enumerate(words[:NEAR]):
-            w = lean * (1 - k / NEAR)
+    for words, lean in ((before, 0.8), (after, 1.0)):
+        for k, (word, _, _) in enumerate(words):
+            w = lean * (1 - k / NEAR) if k < NEAR else FAR
             weights[word] = max(weights.get(word, 0.0), w)
     return weights
 
@@ -86,7 +90,7 @@ class Fact:
     """A fact other sources claim, with what the scoring needs."""
 
     subject: str
-    property: str
+    prop: str  # the property id
     ptype: str
     multi: bool
     claims: list[Claim]  # other sources' claims
@@ -96,7 +100,7 @@ class Fact:
 
     @property
     def id(self) -> str:
-        return f"{self.subject}.{self.property}"
+        return f"{self.subject}.{self.prop}"
 
     @property
     def several(self) -> bool:
@@ -175,7 +179,7 @@ def facts_of(corpus: Corpus, source_id: str) -> list[Fact]:
                                                    prop.multi, []))
         fact.claims.append(claim)
     for fact in grouped.values():
-        prop = corpus.property(fact.property)
+        prop = corpus.property(fact.prop)
         per_claim = [_claim_words(c, fact.ptype) for c in fact.claims]
         words: dict[str, float] = {}
         for w in {w for pc in per_claim for w in pc}:
@@ -255,9 +259,20 @@ def _plain(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
+def _headline_end(text: str) -> int:
+    """Where the article's headline ends: a first line with no full stop, followed by a
+    blank line (as `add` saves a page: its title, then the text); 0 if none."""
+    first, _, rest = text.partition("\n")
+    line = first.strip()
+    if not line or not rest.startswith(("\n", "\r\n")) or re.search(r"[.!?][\"'’”)]*$", line):
+        return 0
+    return len(first)
+
+
 def _numeric_pairs(facts: list[Fact], found: list[Candidate], article: Article) -> list[_Pair]:
     pairs = []
     text = article.text
+    headline = _headline_end(text)
     for c in found:
         q = c.quantity
         s, e = article.sentence_around(q.start, q.end)
@@ -272,10 +287,11 @@ def _numeric_pairs(facts: list[Fact], found: list[Candidate], article: Article) 
                 close, same = _closeness(float(value if end else q.value), fact)
                 if words <= 0 and not same:
                     continue
+                # A headline repeats, rounded, what the text says: the text's words first.
                 score = (WORD_WEIGHT * words + VALUE_WEIGHT * close + SUBJECT_WEIGHT * subject
-                         + SAME_WEIGHT * same)
+                         + SAME_WEIGHT * same - HEADLINE_PENALTY * (q.start < headline))
                 pairs.append(_Pair(score, fact, Suggestion(
-                    fact.id, fact.subject, fact.property, fact.ptype, value, bound, c.quote,
+                    fact.id, fact.subject, fact.prop, fact.ptype, value, bound, c.quote,
                     c.line, c.col, c.sentence, round(score, 3), shared[:5], q.start),
                     ("q", q.start * 4 + end)))
     return pairs
@@ -327,7 +343,7 @@ def _named_pairs(facts: list[Fact], corpus: Corpus, article: Article) -> list[_P
                 line, col = article.line_col(s + a)
                 quote = _window(text, s + a, s + b, s, e)
                 pairs.append(_Pair(score, fact, Suggestion(
-                    fact.id, fact.subject, fact.property, fact.ptype, value, None, quote,
+                    fact.id, fact.subject, fact.prop, fact.ptype, value, None, quote,
                     line, col, " ".join(sentence.split()), round(score, 3), shared[:5],
                     s + a), ("n", s + a)))
     return pairs

@@ -43,6 +43,8 @@ def claim_dict(sid: str, s: Suggestion) -> dict[str, Any]:
                            "value": s.value}
     if s.bound and s.bound != "exact" and s.ptype in ("count", "number"):
         out["bound"] = s.bound
+    if s.attributed_to:
+        out["attributed_to"] = s.attributed_to
     out["quote"] = s.quote
     out["note"] = note(s)
     return out
@@ -55,6 +57,8 @@ def claim_lines(sid: str, s: Suggestion, indent: str = "  ") -> list[str]:
              f"{indent}  value: {_value(s.value, s.ptype)}"]
     if s.bound and s.bound != "exact" and s.ptype in ("count", "number"):
         lines.append(f"{indent}  bound: {s.bound}")
+    if s.attributed_to:
+        lines.append(f"{indent}  attributed_to: {ident(s.attributed_to)}")
     lines.append(f"{indent}  quote: {scalar(s.quote)}")
     lines.append(f"{indent}  note: {scalar(note(s))}")
     return lines
@@ -159,5 +163,6 @@ def json_text(sug: Suggestions) -> str:
 
 
 def _sdict(s: Suggestion) -> dict[str, Any]:
-    return {"value": s.value, "bound": s.bound, "quote": s.quote, "line": s.line,
-            "col": s.col, "score": s.score, "shares": list(s.words)}
+    return {"value": s.value, "bound": s.bound, "attributed_to": s.attributed_to,
+            "quote": s.quote, "line": s.line, "col": s.col, "score": s.score,
+            "shares": list(s.words)}

@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mou_reconcile.corpus.load import Corpus
@@ -133,6 +134,7 @@ class Suggestion:
     score: float
     words: tuple[str, ...]  # the fact's words found near it
     start: int  # where its text starts in the article
+    attributed_to: str | None = None  # the one authority its sentence names, if any
 
 
 @dataclass
@@ -380,9 +382,10 @@ def suggest(article: Article, corpus: Corpus, file: str | None = None) -> Sugges
             taken.add(p.key)
         else:
             rest.setdefault(p.fact.id, []).append(p.suggestion)
+    credit = _crediting(corpus)
     out = []
     for fact in open_facts:
-        first = firsts.get(fact.id, [])
+        first = [credit(s) for s in firsts.get(fact.id, [])]
         others = [s for s in rest.get(fact.id, [])
                   if s.value not in [x.value for x in first]]
         picked = first + _distinct(others, TOP - 1 if first else TOP)
@@ -392,6 +395,19 @@ def suggest(article: Article, corpus: Corpus, file: str | None = None) -> Sugges
     used = {s.start for fs in out for s in fs.suggestions[:1]}
     new = [c for c in found if c.quantity.start not in used]
     return Suggestions(sid, article, file or str(article.path), out, skipped, untyped, new)
+
+
+def _crediting(corpus: Corpus) -> Callable[[Suggestion], Suggestion]:
+    """A suggestion with `attributed_to` set when its sentence names exactly one of the
+    authorities the story's claims credit ("the ministry said")."""
+    ids = {e.claim.attributed_to for e in corpus.claims if e.claim.attributed_to}
+    authorities = [corpus.entity(eid) for eid in sorted(ids) if eid in corpus.entities]
+
+    def credit(s: Suggestion) -> Suggestion:
+        named = [eid for eid, _ in entities_in(s.sentence, authorities) if eid != s.value]
+        return replace(s, attributed_to=named[0]) if len(named) == 1 else s
+
+    return credit
 
 
 def _claimed(article: Article, corpus: Corpus) -> list[tuple[int, int]]:

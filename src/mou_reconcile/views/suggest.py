@@ -22,24 +22,10 @@ from mou_reconcile.corpus.load import Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES, Claim
 from mou_reconcile.text import dates
 from mou_reconcile.text.article import Article
-from mou_reconcile.text.fold import fold_text
 from mou_reconcile.text.numbers import find_quantities, same_number
+from mou_reconcile.text.words import near_words, spelled, tokens
 from mou_reconcile.views.extract import Candidate, entities_in, extract
 
-_TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
-# Words that say nothing about which fact a figure is: grammar, and the hedges.
-_STOP = frozenset("""
-a an the and or but of to in on at by for from with as than that which who whom whose is
-are was were be been being has have had will would could should may might can this these
-those it its their his her they them he she we our you your said says say told according
-after before about around some nearly almost more less least most over under up down
-just also into out not no nor all any each other such only very so then there here when
-where while what how per cent one two three four five six seven eight nine ten eleven
-twelve hundred thousand million billion dozen dozens hundreds thousands millions
-estimated approximately roughly
-""".split())  # noqa: SIM905 (a list of words reads better)
-NEAR = 6  # words either side of a figure that describe it
-FAR = 0.15  # the weight of the sentence's other words ("the death toll ... has risen to")
 TOP = 3  # suggestions kept per fact
 MIN_SCORE = 0.12  # below: not a suggestion
 # Below: an alternative only, never a fact's first suggestion (nor a claim --write adds).
@@ -47,43 +33,6 @@ MIN_SCORE = 0.12  # below: not a suggestion
 FIRST_SCORE = 0.4
 WORD_WEIGHT, VALUE_WEIGHT, SUBJECT_WEIGHT, SAME_WEIGHT = 1.0, 0.35, 0.1, 0.15
 HEADLINE_PENALTY = 0.25
-
-
-def stem(word: str) -> str:
-    """A crude stem, enough to meet "killed"/"killing"/"kills", "injured"/"injuries"."""
-    w = word.strip("'’-").replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return w
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """(stem, start, end) of each word, in `text`'s own offsets (folding lowers case only
-    for ASCII-width text; offsets are kept by folding word by word)."""
-    out = []
-    for m in re.finditer(r"\S+", text):
-        for w in _TOKEN.finditer(fold_text(m.group())):
-            word = w.group()
-            if word not in _STOP and len(word) > 1:
-                out.append((stem(word), m.start(), m.end()))
-    return out
-
-
-def near_words(text: str, start: int, end: int) -> dict[str, float]:
-    """The words of `text` around the span [start, end), each weighted by its distance in
-    words: 1 next to it, falling to 0 at NEAR words, then FAR for the rest; words after a
-    figure (its noun) a little more than words before it."""
-    before = _tokens(text[:start])[::-1]
-    after = _tokens(text[end:])
-    weights: dict[str, float] = {}
-    for words, lean in ((before, 0.8), (after, 1.0)):
-        for k, (word, _, _) in enumerate(words):
-            w = lean * (1 - k / NEAR) if k < NEAR else FAR
-            weights[word] = max(weights.get(word, 0.0), w)
-    return weights
 
 
 @dataclass
@@ -162,7 +111,7 @@ def _claim_words(claim: Claim, ptype: str) -> dict[str, float]:
         for q in find_quantities(quote):
             if any(same_number(q.value, float(v)) for v in values):
                 return near_words(quote, q.start, q.end)
-    return {w: 0.6 for w, _, _ in _tokens(quote)}
+    return {w: 0.6 for w, _, _ in tokens(quote)}
 
 
 def facts_of(corpus: Corpus, source_id: str) -> list[Fact]:
@@ -189,11 +138,11 @@ def facts_of(corpus: Corpus, source_id: str) -> list[Fact]:
             words[w] = 0.5 * sum(seen) / len(seen) + 0.5 * max(seen)
         own_words = " ".join(x for x in (prop.id.replace("_", " ").replace("-", " "),
                                          prop.unit, prop.description) if x)
-        for w, _, _ in _tokens(own_words):
+        for w, _, _ in tokens(own_words):
             words[w] = max(words.get(w, 0.0), 0.7)
         fact.words = words
         entity = corpus.entity(fact.subject)
-        fact.subject_words = {w for s in entity.spellings for w, _, _ in _tokens(s)}
+        fact.subject_words = {w for s in entity.spellings for w, _, _ in tokens(s)}
         fact.already = own.get(fact.id, [])
     _weigh_by_rarity(list(grouped.values()))
     return list(grouped.values())
@@ -279,7 +228,8 @@ def _numeric_pairs(facts: list[Fact], found: list[Candidate], article: Article) 
         q = c.quantity
         s, e = article.sentence_around(q.start, q.end)
         around = near_words(text[s:e], q.start - s, q.end - s)
-        sentence_words = {w for w, _, _ in _tokens(text[s:e])}
+        written = spelled(text[s:e])
+        sentence_words = set(written)
         for fact in facts:
             if fact.ptype not in NUMERIC_TYPES or not _fits(c, fact):
                 continue
@@ -294,7 +244,8 @@ def _numeric_pairs(facts: list[Fact], found: list[Candidate], article: Article) 
                          + SAME_WEIGHT * same - HEADLINE_PENALTY * (q.start < headline))
                 pairs.append(_Pair(score, fact, Suggestion(
                     fact.id, fact.subject, fact.prop, fact.ptype, value, bound, c.quote,
-                    c.line, c.col, c.sentence, round(score, 3), shared[:5], q.start),
+                    c.line, c.col, c.sentence, round(score, 3),
+                    tuple(written.get(w, w) for w in shared[:5]), q.start),
                     ("q", q.start * 4 + end)))
     return pairs
 
@@ -322,7 +273,8 @@ def _named_pairs(facts: list[Fact], corpus: Corpus, article: Article) -> list[_P
         e = max(e, pos + 1)
         sentence = text[s:e]
         pos = e
-        bag = {w: 0.6 for w, _, _ in _tokens(sentence)}
+        spelling = spelled(sentence)
+        bag = dict.fromkeys(spelling, 0.6)
         found: list[tuple[str, str, int, int]] = []
         if any(f.ptype == "entity" for f in wanted):
             for eid, written in entities_in(sentence, entities):
@@ -346,13 +298,16 @@ def _named_pairs(facts: list[Fact], corpus: Corpus, article: Article) -> list[_P
                 quote = _window(text, s + a, s + b, s, e)
                 pairs.append(_Pair(score, fact, Suggestion(
                     fact.id, fact.subject, fact.prop, fact.ptype, value, None, quote,
-                    line, col, " ".join(sentence.split()), round(score, 3), shared[:5],
+                    line, col, " ".join(sentence.split()), round(score, 3),
+                    tuple(spelling.get(w, w) for w in shared[:5]),
                     s + a), ("n", s + a)))
     return pairs
 
 
 def suggest(article: Article, corpus: Corpus, file: str | None = None) -> Suggestions:
-    """Long because it is the whole pipeline in order: the facts, the pairs scored, one
+    """Suggested claims for the article's source, from the facts other sources claim.
+
+    Long because it is the whole pipeline in order: the facts, the pairs scored, one
     fact per quantity (the best pairs first), the ranking, the new quantities."""
     sid = article.source_id
     facts = facts_of(corpus, sid)

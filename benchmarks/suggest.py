@@ -5,7 +5,8 @@
 
 For each curated corpus (default: the sample, data/claims.yaml, and the real stories under
 tests/stories/) and each of its sources in turn, `suggest` runs on that source's article
-with every claim of that source taken out of the corpus (in-process), and its suggestions
+with every claim (and `not_curated` entry) of that source taken out of the corpus
+(in-process), and its suggestions
 are compared with the claims the curator made. Text claims are not suggested and not
 counted. Columns:
 
@@ -148,12 +149,13 @@ def measure(path: Path) -> dict[str, Tally]:
 def _left_out(corpus, sid: str) -> dict[str, tuple[list[Suggestion], list[Suggestion]]]:
     """Each fact's first suggestions and alternatives for source `sid`, its own claims taken
     out of the corpus."""
-    kept = corpus.claims
+    kept, set_aside = corpus.claims, corpus.not_curated
     corpus.claims = [e for e in kept if e.claim.source != sid]
+    corpus.not_curated = [e for e in set_aside if e.model.source != sid]
     try:
         got = suggest(corpus.articles[sid], corpus)
     finally:
-        corpus.claims = kept
+        corpus.claims, corpus.not_curated = kept, set_aside
     return {fs.fact.id: (fs.suggestions[:fs.firsts], fs.suggestions[fs.firsts:])
             for fs in got.facts}
 

@@ -114,7 +114,7 @@ def _write(corpus: Any, found: Any) -> None:
                f"note says so; delete the note), then `mou-reconcile check`")
 
 
-@app.command(cls=Command, epilog="Example: mou-reconcile suggest coastal-post --write")
+@app.command(cls=Command, epilog="Example: mou-reconcile suggest pm-beijing --format text")
 def suggest(
     source: Annotated[str, typer.Argument(
         metavar="SOURCE", help="A source id, its article's path, or a unique prefix.")],

@@ -366,16 +366,18 @@ def _crediting(corpus: Corpus) -> Callable[[Suggestion], Suggestion]:
 
 
 def _claimed(article: Article, corpus: Corpus) -> list[tuple[int, int]]:
-    """Where the source's own claims quote its article: what they hold is curated
-    already, not suggested again."""
+    """Where the source's own claims and `not_curated` entries quote its article: what
+    they hold is curated or set aside already, not suggested again."""
     from mou_reconcile.text.quotes import find_quote
 
+    quotes = [e.claim.quote for e in corpus.claims if e.claim.source == article.source_id]
+    quotes += [e.model.quote for e in corpus.not_curated
+               if e.model.source == article.source_id]
     spans = []
-    for entry in corpus.claims:
-        if entry.claim.source == article.source_id:
-            anchor = find_quote(article, entry.claim.quote)
-            if anchor is not None:
-                spans.append((anchor.start, anchor.end))
+    for quote in quotes:
+        anchor = find_quote(article, quote)
+        if anchor is not None:
+            spans.append((anchor.start, anchor.end))
     return spans
 
 

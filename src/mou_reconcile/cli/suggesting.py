@@ -72,7 +72,19 @@ def _source(corpus: Any, query: str) -> str:
     return sid
 
 
-def _write(corpus: Any, found: Any) -> None:
+def _said(fmt: str, output: Path | None, display: str, sid: str, added: int, stubs: int,
+          text: str) -> None:
+    """What --write did: one line (and the next step) to read, or a JSON document; to
+    stdout or --output."""
+    if fmt == "json":
+        import json
+
+        text = json.dumps({"version": 1, "claims_file": display, "source": sid,
+                           "added": added, "stubs": stubs})
+    session.publish(text + "\n", output)
+
+
+def _write(corpus: Any, found: Any, fmt: str, output: Path | None) -> None:
     """Append the suggestions to the claims file: atomically, after checking the file did
     not change meanwhile, and read back."""
     from mou_reconcile.cli.output import atomic_write
@@ -88,8 +100,8 @@ def _write(corpus: Any, found: Any) -> None:
     new = NEW_MARK.format(sid=found.source_id) not in story.text
     claims = items(found, new=new)[1]
     if not claims and not (new and found.new):
-        typer.echo(f"nothing to add to {story.display}: no suggestion for "
-                   f"{found.source_id}")
+        _said(fmt, output, story.display, found.source_id, 0, 0, f"nothing to add to "
+              f"{story.display}: no suggestion for {found.source_id}")
         return
     try:
         text = with_items(story.text, "claims",
@@ -107,11 +119,13 @@ def _write(corpus: Any, found: Any) -> None:
     except (OSError, UnreadableInput) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         _fail(f"{story.display}: cannot be written: {reason}; nothing changed")
-    stubs = f", and {len(found.new)} other quantities as commented stubs" if new and \
-        found.new else ""
-    typer.echo(f"added {len(claims)} suggested claim{'s' * (len(claims) != 1)} for "
-               f"{found.source_id} to {story.display}{stubs}\nnext: confirm each one (its "
-               f"note says so; delete the note), then `mou-reconcile check`")
+    stubs = len(found.new) if new else 0
+    _said(fmt, output, story.display, found.source_id, len(claims), stubs,
+          f"added {len(claims)} suggested claim{'s' * (len(claims) != 1)} for "
+          f"{found.source_id} to {story.display}"
+          + (f", and {stubs} other quantities as commented stubs" if stubs else "")
+          + "\nnext: confirm each one (its note says so; delete the note), then "
+          "`mou-reconcile check`")
 
 
 @app.command(cls=Command, epilog="Example: mou-reconcile suggest pm-beijing --format text")
@@ -128,7 +142,8 @@ def suggest(
                         "to confirm it; the other quantities as commented stubs).")] = False,
     format: Annotated[SuggestFormat, typer.Option(
         "--format", "-f", metavar=choices(SuggestFormat),
-        help="yaml: claims to paste; text: to read; json.")] = SuggestFormat.yaml,
+        help="yaml: claims to paste; text: to read; json (with --write: what was added)."
+    )] = SuggestFormat.yaml,
     output: OutputOption = None,
 ) -> None:
     """Claims for a source's article: for each fact other sources claim, the article's
@@ -152,7 +167,7 @@ def suggest(
         sid = _source(corpus, source)
         found = find(corpus.articles[sid], corpus, corpus.source(sid).file)
         if write:
-            _write(corpus, found)
+            _write(corpus, found, format.value, output)
             return
         render = {"yaml": show.yaml_text, "text": show.text_view, "json": show.json_text}
         session.publish(render[format.value](found), output)

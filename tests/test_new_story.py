@@ -532,7 +532,7 @@ def test_three_real_pages_to_a_checked_claims_file(tmp_path: Path, server) -> No
     assert "  - source: newser\n    subject: herat-quake\n    property: injured\n" \
            "    value: 1240\n" in shown.stdout, shown.stdout
     for source in ("newser", "pajhwok-afghan-news"):
-        run = script("suggest", source, "--write", cwd=story)
+        run = script("suggest", source, "--write", "--format", "text", cwd=story)
         assert run.returncode == 0, run.stderr
         assert f"suggested claims for {source} to claims.yaml" in run.stdout
     newser = suggested(claims, "newser")
@@ -545,8 +545,10 @@ def test_three_real_pages_to_a_checked_claims_file(tmp_path: Path, server) -> No
     after = claims.read_text(encoding="utf-8")
     assert after.startswith(text + FIRST_CLAIMS), "suggest changed what was there"
     assert "New facts in newser's article" in after  # the other quantities, as comments
-    again = script("suggest", "newser", "--write", cwd=story)  # all claimed: nothing new
-    assert again.returncode == 0 and "nothing to add" in again.stdout, again.stdout
+    again = script("suggest", "newser", "--write", "-f", "json", cwd=story)  # nothing new
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == {"version": 1, "claims_file": "claims.yaml",
+                                        "source": "newser", "added": 0, "stubs": 0}
     assert claims.read_text(encoding="utf-8") == after
 
     # The curator confirms the suggestions: deletes the notes, drops one not wanted.

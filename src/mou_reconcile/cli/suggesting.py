@@ -76,11 +76,18 @@ def _said(fmt: str, output: Path | None, display: str, sid: str, added: int, stu
           text: str) -> None:
     """What --write did: one line (and the next step) to read, or a JSON document; to
     stdout or --output."""
+    from mou_reconcile.reporters.escape import terminal_text
+    from mou_reconcile.reporters.yaml_reporter import comment
+
     if fmt == "json":
         import json
 
         text = json.dumps({"version": 1, "claims_file": display, "source": sid,
                            "added": added, "stubs": stubs})
+    elif fmt == "yaml":  # still YAML: comments
+        text = "\n".join(f"# {comment(line)}" for line in text.splitlines())
+    else:
+        text = terminal_text(text)
     session.publish(text + "\n", output)
 
 
@@ -140,10 +147,10 @@ def suggest(
     write: Annotated[bool, typer.Option(
         "--write", help="Append the suggested claims to the claims file (each with a note "
                         "to confirm it; the other quantities as commented stubs).")] = False,
-    format: Annotated[SuggestFormat, typer.Option(
-        "--format", "-f", metavar=choices(SuggestFormat),
-        help="yaml: claims to paste; text: to read; json (with --write: what was added)."
-    )] = SuggestFormat.yaml,
+    format: Annotated[SuggestFormat | None, typer.Option(
+        "--format", "-f", metavar=choices(SuggestFormat), show_default=False,
+        help="yaml: claims to paste; text: to read; json (with --write: what was added) "
+             "[default: yaml; with --write: text].")] = None,
     output: OutputOption = None,
 ) -> None:
     """Claims for a source's article: for each fact other sources claim, the article's
@@ -162,12 +169,13 @@ def suggest(
     from mou_reconcile.reporters import suggestions as show
     from mou_reconcile.views.suggest import suggest as find
 
-    with session.running("suggest", claims, format.value, output, None):
+    fmt = (format or (SuggestFormat.text if write else SuggestFormat.yaml)).value
+    with session.running("suggest", claims, fmt, output, None):
         corpus = _corpus(claims, source)
         sid = _source(corpus, source)
         found = find(corpus.articles[sid], corpus, corpus.source(sid).file)
         if write:
-            _write(corpus, found, format.value, output)
+            _write(corpus, found, fmt, output)
             return
         render = {"yaml": show.yaml_text, "text": show.text_view, "json": show.json_text}
-        session.publish(render[format.value](found), output)
+        session.publish(render[fmt](found), output)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mou_reconcile.reporters.escape import json_text as safe_json
+from mou_reconcile.reporters.escape import terminal_text
 from mou_reconcile.reporters.yaml_reporter import TODO, comment, ident, number, scalar
 from mou_reconcile.views.extract import Candidate
 from mou_reconcile.views.suggest import Suggestion, Suggestions
@@ -147,7 +149,8 @@ def text_view(sug: Suggestions) -> str:
         out.append("\nother quantities (new facts):")
         for c in sug.new:
             out.append(f"    {_short(c.value):>12}  line {c.line}: {c.quote!r}")
-    return "\n".join(out) + "\n"
+    # article text and ids: control characters shown, no line read as a CI command
+    return terminal_text("\n".join(out) + "\n")
 
 
 def json_text(sug: Suggestions) -> str:
@@ -159,7 +162,7 @@ def json_text(sug: Suggestions) -> str:
            "new": [{"value": c.value, "bound": c.quantity.bound, "quote": c.quote,
                     "line": c.line, "col": c.col, "hint": c.hint,
                     "property": c.suggested_property} for c in sug.new]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return safe_json(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _sdict(s: Suggestion) -> dict[str, Any]:

@@ -147,10 +147,10 @@ def suggest(
     write: Annotated[bool, typer.Option(
         "--write", help="Append the suggested claims to the claims file (each with a note "
                         "to confirm it; the other quantities as commented stubs).")] = False,
-    format: Annotated[SuggestFormat | None, typer.Option(
-        "--format", "-f", metavar=choices(SuggestFormat), show_default=False,
-        help="yaml: claims to paste; text: to read; json (with --write: what was added) "
-             "[default: yaml; with --write: text].")] = None,
+    format: Annotated[SuggestFormat, typer.Option(
+        "--format", "-f", metavar=choices(SuggestFormat),
+        help="yaml: claims to paste; text: to read; json. With --write: what was added, "
+             "as YAML comments, text or JSON.")] = SuggestFormat.yaml,
     output: OutputOption = None,
 ) -> None:
     """Claims for a source's article: for each fact other sources claim, the article's
@@ -169,7 +169,7 @@ def suggest(
     from mou_reconcile.reporters import suggestions as show
     from mou_reconcile.views.suggest import suggest as find
 
-    fmt = (format or (SuggestFormat.text if write else SuggestFormat.yaml)).value
+    fmt = format.value
     with session.running("suggest", claims, fmt, output, None):
         corpus = _corpus(claims, source)
         sid = _source(corpus, source)

@@ -614,3 +614,23 @@ def test_extract_and_coverage_read_the_story_never_the_sample(tmp_path: Path) ->
     loose.write_text("Twelve people were hurt.\n", encoding="utf-8")
     run = script("extract", str(loose), cwd=loose.parent)
     assert run.returncode == 2 and "no claims file found" in run.stderr, run.stderr
+
+
+def test_claims_go_at_the_end_of_the_claims_list_keeping_the_rest() -> None:
+    from mou_reconcile.corpus.storyfile import CannotEdit, with_items
+
+    claim = {"source": "a", "subject": "s", "property": "p", "value": 3, "quote": "3 x"}
+
+    def lines(indent: str) -> list[str]:
+        return [f"{indent}# suggested", f"{indent}- source: a", f"{indent}  subject: s",
+                f"{indent}  property: p", f"{indent}  value: 3", f'{indent}  quote: "3 x"']
+
+    empty = "version: 1\r\nsources: []\r\nclaims: []  # none yet\r\n# end\r\n"
+    assert with_items(empty, "claims", lines, [claim]) == (
+        "version: 1\r\nsources: []\r\nclaims:  # none yet\r\n  # suggested\r\n  - source: a\r\n"
+        "    subject: s\r\n    property: p\r\n    value: 3\r\n    quote: \"3 x\"\r\n# end\r\n")
+    block = "claims:\n- source: b\n  quote: q\n\nresolutions: []\n"
+    assert with_items(block, "claims", lines, [claim]).startswith(
+        "claims:\n- source: b\n  quote: q\n# suggested\n- source: a\n")
+    with pytest.raises(CannotEdit):  # lines that do not give the claims promised
+        with_items(block, "claims", lines, [dict(claim, value=4)])

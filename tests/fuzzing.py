@@ -50,6 +50,7 @@ COMMAND_ARGS: dict[str, list[list[str]]] = {
     "matrix": [[], ["--disputed", "{subject}"], ["--source", "{source}", "no-such"]],
     "timeline": [[], ["{fact}"]],
     "extract": [["{source}"], ["{file}", "--years"], ["no-such"]],
+    "suggest": [["{source}"], ["{source2}", "--write"], ["no-such"]],
     "coverage": [[], ["--fail-under", "90", "--years"]],
     "schema": [[]],
     "export claimreview": [[], ["--base-url", "https://example.org/r.html", "--author", "Desk"]],
@@ -62,7 +63,7 @@ COMMAND_ARGS: dict[str, list[list[str]]] = {
 
 # Commands that change the story when they succeed (a new claims file, a new source): what
 # they wrote must still read as YAML.
-WRITERS = {"init", "add"}
+WRITERS = {"init", "add", "suggest"}
 
 
 def _check_written(root: Path, changed: list[str], bad: Callable[[str], None]) -> None:

@@ -165,6 +165,8 @@ def test_no_command_changes_its_inputs(cli, command, tmp_path: Path) -> None:
     (root / "out").mkdir()
     before = snapshot(story)
     for n, variant in enumerate(COMMAND_ARGS[command.name]):
+        if "--write" in variant:  # `suggest --write` is there to change the claims file
+            continue
         for fmt in command.formats or (None,):
             for output in ((None, root / "out" / f"{n}-{fmt}") if command.output else (None,)):
                 names = placeholders(FERRY.names, story)

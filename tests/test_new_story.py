@@ -8,8 +8,14 @@ port, shut down after each test): nothing leaves the machine.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
+import json
+import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -413,3 +419,218 @@ def test_any_title_reads_back_as_written(title: str) -> None:
     assert problems == [] and doc is not None
     assert doc.data["sources"] == [{"id": "2024", "file": "articles/2024.txt",
                                     "title": title, "outlet": title}]
+
+
+# --- suggest: from three saved pages of a real story to a checked claims file ---------------
+# The pages are the Herat earthquake articles of tests/stories (verbatim text of the stored
+# copies, SOURCES.md gives their URLs), wrapped in the HTML a news site serves: menus,
+# metadata, comments. Everything runs through the installed console script.
+
+HERAT = REPO / "tests" / "stories" / "herat-earthquake-2023" / "articles"
+REAL_PAGES = {  # file name: (site, title, published, article)
+    "the-national.html": ("The National", "Herat earthquakes killed more than 2,000 people, "
+                          "Afghan Taliban say", "2023-10-08T09:12:00+04:00", "the-national"),
+    "newser.html": ("Newser", "In the Very First Shake, All the Houses Collapsed",
+                    "2023-10-08T14:40:00-05:00", "newser"),
+    "pajhwok.html": ("Pajhwok Afghan News", "Death Toll From Herat Quakes Surges Past 2,000",
+                     "2023-10-08T11:00:00+04:30", "pajhwok"),
+}
+SCRIPT = Path(sys.executable).parent / "mou-reconcile"
+# What the curator writes by hand for the first article: the story's entity, three
+# properties and the first source's claims. The other two articles' claims come from suggest.
+FIRST_CLAIMS = """
+entities:
+  - id: herat-quake
+    name: Herat earthquake
+    aliases: [Herat earthquakes, Herat quakes]
+    kind: event
+
+properties:
+  - id: deaths
+    type: count
+    unit: people
+  - id: injured
+    type: count
+    unit: people
+  - id: houses
+    type: count
+    unit: houses
+
+claims:
+  - source: the-national
+    subject: herat-quake
+    property: deaths
+    value: 2000
+    bound: at_least
+    quote: "have killed more than 2,000 people"
+  - source: the-national
+    subject: herat-quake
+    property: injured
+    value: 9000
+    bound: at_least
+    quote: "injured more than 9,000"
+  - source: the-national
+    subject: herat-quake
+    property: houses
+    value: 1329
+    quote: "1,329 houses damaged or destroyed"
+"""
+
+
+def script(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it (no CI variables: none apply)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CI", "GITHUB_ACTIONS", "TF_BUILD", "MOU_RECONCILE_CLAIMS")}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def write_real_pages(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, (site, title, published, article) in REAL_PAGES.items():
+        text = (HERAT / f"{article}.txt").read_text(encoding="utf-8")
+        paragraphs = [html.escape(p.strip()) for p in text.split("\n\n") if p.strip()]
+        (folder / name).write_text(page_html(site, html.escape(title), published, paragraphs),
+                                   encoding="utf-8")
+        out[article] = folder / name
+    return out
+
+
+def suggested(claims: Path, source: str) -> list[tuple[str, object, str | None]]:
+    from mou_reconcile.corpus.yamlio import load_yaml
+
+    doc, _ = load_yaml(claims.read_text(encoding="utf-8"), "claims")
+    assert doc is not None
+    return [(c["property"], c["value"], c.get("bound")) for c in doc.data["claims"]
+            if c["source"] == source and "suggest" in c.get("note", "")]
+
+
+@pytest.mark.skipif(not SCRIPT.is_file(), reason="the console script is not installed")
+def test_three_real_pages_to_a_checked_claims_file(tmp_path: Path, server) -> None:
+    base, site = server
+    pages = write_real_pages(site)
+    story = tmp_path / "herat"
+    run = script("init", "herat", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    # one page by URL, two from saved files; then everything from inside the story folder
+    run = script("add", f"{base}/the-national.html", str(pages["newser"]),
+                 str(pages["pajhwok"]), cwd=story)
+    assert run.returncode == 0, run.stderr
+    assert [line.split(":")[0] for line in run.stdout.splitlines()[:3]] == [
+        "added the-national", "added newser", "added pajhwok-afghan-news"], run.stdout
+    claims = story / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    for section in ("entities", "properties", "claims"):
+        text = text.replace(f"\n{section}: []\n", "\n")
+    claims.write_text(text + FIRST_CLAIMS, encoding="utf-8")
+    assert script("check", cwd=story).returncode == 0
+
+    shown = script("suggest", "newser", cwd=story)  # YAML to paste: the file unchanged
+    assert shown.returncode == 0, shown.stderr
+    assert claims.read_text(encoding="utf-8") == text + FIRST_CLAIMS
+    assert "  - source: newser\n    subject: herat-quake\n    property: injured\n" \
+           "    value: 1240\n" in shown.stdout, shown.stdout
+    for source in ("newser", "pajhwok-afghan-news"):
+        run = script("suggest", source, "--write", "--format", "text", cwd=story)
+        assert run.returncode == 0, run.stderr
+        assert f"suggested claims for {source} to claims.yaml" in run.stdout
+    newser = suggested(claims, "newser")
+    assert ("injured", 1240, None) in newser and ("houses", 1320, None) in newser
+    assert ("deaths", 2000, "at_least") in newser  # the first of its two death tolls
+    pajhwok = suggested(claims, "pajhwok-afghan-news")
+    assert ("houses", 1320, None) in pajhwok and ("injured", 1240, None) in pajhwok
+    # its text gives two tolls (2,025; 2,053 from the ministry): either one, not the headline's
+    assert {v for p, v, _ in pajhwok if p == "deaths"} in ({2025}, {2053}), pajhwok
+    after = claims.read_text(encoding="utf-8")
+    assert after.startswith(text + FIRST_CLAIMS), "suggest changed what was there"
+    assert "New facts in newser's article" in after  # the other quantities, as comments
+    again = script("suggest", "newser", "--write", "-f", "json", cwd=story)  # nothing new
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == {"version": 1, "claims_file": "claims.yaml",
+                                        "source": "newser", "added": 0, "stubs": 0}
+    assert claims.read_text(encoding="utf-8") == after
+
+    # The curator confirms the suggestions: deletes the notes, drops one not wanted.
+    lines = [line for line in after.splitlines(keepends=True)
+             if "note: \"suggested by mou-reconcile suggest" not in line]
+    claims.write_text("".join(lines), encoding="utf-8")
+    check = script("check", "--format", "json", cwd=story)
+    assert check.returncode == 0, check.stdout
+    document = json.loads(check.stdout)
+    assert [p for p in document["problems"] if p["severity"] == "error"] == []
+    assert document["summary"]["claims"] == 3 + len(newser) + len(pajhwok)
+    report = script("report", cwd=story)
+    assert report.returncode in (0, 1) and "herat-quake.deaths" in report.stdout
+
+
+@pytest.mark.skipif(not SCRIPT.is_file(), reason="the console script is not installed")
+def test_suggest_refuses_broken_input_and_changes_nothing(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(REPO / "tests" / "stories" / "herat-earthquake-2023", story)
+    claims = story / "claims.yaml"
+    before = claims.read_bytes()
+    cases = [(["suggest", "no-such-source", "--write"], "no source 'no-such-source'"),
+             (["suggest", "newsr", "--write"], "did you mean 'newser'?")]
+    for args, expected in cases:
+        run = script(*args, cwd=story)
+        assert run.returncode == 2 and run.stdout == "", run.stdout
+        assert run.stderr.count("\n") == 1 and expected in run.stderr, run.stderr
+        assert claims.read_bytes() == before
+    (story / "articles" / "newser.txt").unlink()  # a source whose article is missing
+    run = script("suggest", "newser", "--write", cwd=story)
+    assert run.returncode == 2 and run.stdout == ""
+    assert "MR301" in run.stderr and "articles/newser.txt" in run.stderr, run.stderr
+    assert claims.read_bytes() == before
+    broken = before.replace(b"claims:\n", b"claims: [\n", 1)  # a YAML error
+    claims.write_bytes(broken)
+    run = script("suggest", "the-national", "--write", cwd=story)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "MR101" in run.stderr, run.stderr
+    assert "claims.yaml:" in run.stderr and "fix it" in run.stderr
+    assert claims.read_bytes() == broken
+
+
+@pytest.mark.skipif(not SCRIPT.is_file(), reason="the console script is not installed")
+def test_extract_and_coverage_read_the_story_never_the_sample(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(REPO / "tests" / "stories" / "herat-earthquake-2023", story)
+    article = story / "articles" / "newser.txt"
+    # An article's path, from anywhere: its own story's claims file.
+    run = script("extract", str(article), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "sample" not in run.stderr and "source newser" in run.stdout
+    # A new article beside the story: its stub's file is relative to the claims file.
+    new = story / "articles" / "later.txt"
+    new.write_text("At least 2,445 people were killed, officials said.\n", encoding="utf-8")
+    run = script("extract", "articles/later.txt", cwd=story)
+    assert run.returncode == 0 and '    file: "articles/later.txt"' in run.stdout, run.stdout
+    run = script("coverage", cwd=story)  # inside a story folder: ./claims.yaml
+    assert run.returncode == 0 and "sample" not in run.stderr
+    assert "newser" in run.stdout and "PK-CN" not in run.stdout.upper()
+    # An article in no story, outside any story folder: refused, never the sample.
+    loose = tmp_path / "loose" / "note.txt"
+    loose.parent.mkdir()
+    loose.write_text("Twelve people were hurt.\n", encoding="utf-8")
+    run = script("extract", str(loose), cwd=loose.parent)
+    assert run.returncode == 2 and "no claims file found" in run.stderr, run.stderr
+
+
+def test_claims_go_at_the_end_of_the_claims_list_keeping_the_rest() -> None:
+    from mou_reconcile.corpus.storyfile import CannotEdit, with_items
+
+    claim = {"source": "a", "subject": "s", "property": "p", "value": 3, "quote": "3 x"}
+
+    def lines(indent: str) -> list[str]:
+        return [f"{indent}# suggested", f"{indent}- source: a", f"{indent}  subject: s",
+                f"{indent}  property: p", f"{indent}  value: 3", f'{indent}  quote: "3 x"']
+
+    empty = "version: 1\r\nsources: []\r\nclaims: []  # none yet\r\n# end\r\n"
+    assert with_items(empty, "claims", lines, [claim]) == (
+        "version: 1\r\nsources: []\r\nclaims:  # none yet\r\n  # suggested\r\n  - source: a\r\n"
+        "    subject: s\r\n    property: p\r\n    value: 3\r\n    quote: \"3 x\"\r\n# end\r\n")
+    block = "claims:\n- source: b\n  quote: q\n\nresolutions: []\n"
+    assert with_items(block, "claims", lines, [claim]).startswith(
+        "claims:\n- source: b\n  quote: q\n# suggested\n- source: a\n")
+    with pytest.raises(CannotEdit):  # lines that do not give the claims promised
+        with_items(block, "claims", lines, [dict(claim, value=4)])

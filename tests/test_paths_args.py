@@ -122,6 +122,10 @@ def test_no_path_reads_claims_as_before(cli, inside: Path,
     assert run.exit_code == 0 and run.stdout.startswith("✓ data/claims.yaml: no problems")
     monkeypatch.setenv("CI", "true")
     monkeypatch.chdir(inside / "data")
+    story = cli("check")  # a story folder: ./claims.yaml, as `add` and `suggest` find it
+    assert story.exit_code == 0 and story.stdout.startswith("✓ claims.yaml: no problems")
+    (inside / "empty").mkdir()
+    monkeypatch.chdir(inside / "empty")
     refused = cli("report")  # nothing found, in CI: no sample, exit 2
     assert refused.exit_code == 2 and "no claims file found" in refused.stderr
 

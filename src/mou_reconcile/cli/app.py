@@ -20,7 +20,9 @@ app = typer.Typer(
     name="mou-reconcile",
     help="Show where news sources disagree about the facts of a story, with each source's "
          "own words as evidence.\n\nThe claims file is --claims PATH, else "
-         "$MOU_RECONCILE_CLAIMS, else ./data/claims.yaml, else (not for check, not in CI) "
+         "$MOU_RECONCILE_CLAIMS, else ./claims.yaml (a story folder), else "
+         "./data/claims.yaml, else (not for check, add or suggest, not for extract given "
+         "an article's path, not in CI) "
          "the sample corpus shipped with the tool. check and report also take claims files "
          "and folders as arguments (mou-reconcile check stories/), several at once.",
     no_args_is_help=True,

@@ -75,10 +75,14 @@ def extract(
 
     Exit code 0; 2: unreadable input, an unknown source, or an unreadable article.
     """
+    from mou_reconcile.cli.suggesting import claims_for
     from mou_reconcile.views.extract import extract as find_candidates
 
     with session.running("extract", claims, format.value, output, None):
-        corpus = session.checked(claims, Format.text, note=True).corpus
+        # An article's path: its own story's claims file, never the sample's.
+        given = Path(source).is_file()
+        corpus = session.checked(claims_for(claims, source), Format.text, note=True,
+                                 sample=not given).corpus
         article, new, file = _article_for(corpus, source)
         found = find_candidates(article, corpus, years=years, new=new, file=file)
         session.emit(format, output, lambda r: r.extract(found))

@@ -95,11 +95,7 @@ def init(
 
 def _story_claims(claims: str | None) -> tuple[Path, str]:
     """--claims, $MOU_RECONCILE_CLAIMS, ./claims.yaml (where `init` puts it), then
-    ./data/claims.yaml; never the sample shipped with the tool."""
-    from mou_reconcile.corpus.locate import ENV_VAR
-
-    if not claims and not os.environ.get(ENV_VAR) and Path(CLAIMS_NAME).is_file():
-        return Path(CLAIMS_NAME), CLAIMS_NAME
+    ./data/claims.yaml (corpus/locate.py); never the sample shipped with the tool."""
     path, display = session.locate_claims(claims, "text", sample=False)
     return path, display  # type: ignore[return-value]
 

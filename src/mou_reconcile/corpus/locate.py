@@ -1,7 +1,7 @@
-"""Finding the claims file: --claims, then $MOU_RECONCILE_CLAIMS, then ./data/claims.yaml,
-then the sample corpus shipped inside the package: for a person trying the tool, never for
-`check` and never in CI, where checking the sample would be a false green for a job that
-points at the wrong folder."""
+"""Finding the claims file: --claims, then $MOU_RECONCILE_CLAIMS, then ./claims.yaml (a
+story folder, as `init` makes it), then ./data/claims.yaml, then the sample corpus shipped
+inside the package: for a person trying the tool, never for `check` and never in CI, where
+checking the sample would be a false green for a job that points at the wrong folder."""
 
 from __future__ import annotations
 
@@ -90,17 +90,19 @@ def locate(option: str | None, *, sample: bool = True) -> Located:
     env = os.environ.get(ENV_VAR)
     if env:
         return _given(env, "env")
-    local = Path("data") / DEFAULT_NAME
-    if local.is_file():
-        return Located(local, str(local), "cwd")
+    for local in (Path(DEFAULT_NAME), Path("data") / DEFAULT_NAME):
+        if local.is_file():
+            return Located(local, str(local), "cwd")
     bundled = sample_claims() if sample and not in_ci() else None
+    local = Path("data") / DEFAULT_NAME
     if bundled is None:
         where = os.path.join(os.getcwd(), str(local)) if _has_cwd() else str(local)
         raise _unreadable(Problem.of(
             P.FILE_UNREADABLE, str(local), 1, 1,
-            f"no claims file found: no --claims, no ${ENV_VAR}, no {where}",
-            f"name the claims file or its folder (`mou-reconcile check PATH` or --claims "
-            f"PATH), set ${ENV_VAR}, or run from the folder that holds data/claims.yaml"))
+            f"no claims file found: no --claims, no ${ENV_VAR}, no ./{DEFAULT_NAME}, no "
+            f"{where}", f"name the claims file or its folder (`mou-reconcile check PATH` or "
+            f"--claims PATH), set ${ENV_VAR}, run from the story's folder (`mou-reconcile "
+            f"init` starts one), or from the folder that holds data/claims.yaml"))
     return Located(bundled, display_path(bundled), "sample")
 
 
@@ -110,3 +112,16 @@ def _has_cwd() -> bool:
     except OSError:  # the working folder was removed
         return False
     return True
+
+
+def story_of(article: Path) -> Path | None:
+    """The claims file of the story an article file belongs to: claims.yaml in its folder
+    or the nearest folder above (articles/x.txt beside claims.yaml)."""
+    try:
+        folder = article.resolve().parent
+    except (OSError, RuntimeError):
+        return None
+    for candidate in (folder, *folder.parents):
+        if (candidate / DEFAULT_NAME).is_file():
+            return candidate / DEFAULT_NAME
+    return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,7 +179,11 @@ def quoted(value: str) -> str:
 
 # --- editing ------------------------------------------------------------------------------
 
-_SOURCES_KEY = re.compile(r"sources[ \t]*:(?=[ \t\r\n]|\Z)")
+def _key(section: str) -> re.Pattern[str]:
+    return re.compile(section + r"[ \t]*:(?=[ \t\r\n]|\Z)")
+
+
+_SOURCES_KEY = _key("sources")
 _EMPTY_VALUE = re.compile(r"[ \t]*(\[[ \t]*\]|null|~)?[ \t]*(#.*)?\Z")
 _ITEM = re.compile(r"([ \t]*)-(?:[ \t]|\Z)")
 
@@ -206,20 +211,27 @@ def _section_end(lines: list[str], start: int) -> int:
 
 def with_sources(text: str, entries: list[NewSource]) -> str:
     """`text` with `entries` at the end of its `sources:` list. Raises CannotEdit."""
+    return with_items(text, "sources", lambda indent: _entries(entries, indent),
+                      [e.as_dict() for e in entries])
+
+
+def with_items(text: str, section: str, make: Callable[[str], list[str]],
+               expected: list[dict[str, Any]]) -> str:
+    """`text` with the lines `make(indent)` gives at the end of the top-level list
+    `section`, which must then read as the old list plus `expected`. Raises CannotEdit."""
     doc, problems = load_yaml(text, "claims file")
     if doc is None or problems or not isinstance(doc.data, dict):
         raise CannotEdit("it does not read as a YAML mapping")
     newline = _newline(text)
     lines = text.splitlines(keepends=True)
-    at = doc.position(("sources",), key=True)
+    at = doc.position((section,), key=True)
     if at is None:
-        lines = _add_section(lines, newline)
+        lines = _add_section(lines, section, newline)
+        lines += [line + newline for line in make("  ")]
     else:
-        lines = _add_to_section(lines, at, entries, newline)
-    if at is None:
-        lines += [line + newline for line in _entries(entries, "  ")]
+        lines = _add_to_section(lines, section, at, make, newline)
     new = "".join(lines)
-    _verify(doc.data, new, entries)
+    _verify(doc.data, new, section, expected)
     return new
 
 
@@ -227,31 +239,32 @@ def _entries(entries: list[NewSource], indent: str) -> list[str]:
     return [line for entry in entries for line in entry.lines(indent)]
 
 
-def _add_section(lines: list[str], newline: str) -> list[str]:
+def _add_section(lines: list[str], section: str, newline: str) -> list[str]:
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
-    return [*lines, newline, "sources:" + newline]
+    return [*lines, newline, f"{section}:" + newline]
 
 
-def _add_to_section(lines: list[str], at: tuple[int, int], entries: list[NewSource],
-                    newline: str) -> list[str]:
+def _add_to_section(lines: list[str], section: str, at: tuple[int, int],
+                    make: Callable[[str], list[str]], newline: str) -> list[str]:
     row, col = at
     start = row - 1
-    if col != 1 or start >= len(lines) or not _SOURCES_KEY.match(lines[start]):
-        raise CannotEdit("its `sources:` key is not at the start of a line")
+    key = _key(section)
+    if col != 1 or start >= len(lines) or not key.match(lines[start]):
+        raise CannotEdit(f"its `{section}:` key is not at the start of a line")
     key_line = lines[start]
     body = key_line.rstrip("\r\n")
     ending = key_line[len(body):]
-    rest = body[_SOURCES_KEY.match(body).end():]  # type: ignore[union-attr]
+    rest = body[key.match(body).end():]  # type: ignore[union-attr]
     empty = _EMPTY_VALUE.fullmatch(rest)
     if empty is None:
-        raise CannotEdit("its `sources:` value is on the key's line (a list written as "
-                         "[...]?); write it as a block list: `sources:`, then one "
-                         "`  - id: ...` entry a line")
+        raise CannotEdit(f"its `{section}:` value is on the key's line (a list written as "
+                         f"[...]?); write it as a block list: `{section}:`, then one "
+                         "`  - ...` entry a line")
     indent = "  "
     if empty.group(1):  # `sources: []`: an empty list becomes a block list
         comment = f"  {empty.group(2)}" if empty.group(2) else ""
-        lines[start] = "sources:" + comment + (ending or newline)
+        lines[start] = f"{section}:" + comment + (ending or newline)
         end = start
     else:
         end = _section_end(lines, start)
@@ -259,16 +272,18 @@ def _add_to_section(lines: list[str], at: tuple[int, int], entries: list[NewSour
         indent = next((m.group(1) for m in items if m), indent)
         if not lines[end].endswith(("\n", "\r")):
             lines[end] += newline
-    new = [line + newline for line in _entries(entries, indent)]
+    new = [line + newline for line in make(indent)]
     return lines[:end + 1] + new + lines[end + 1:]
 
 
-def _verify(before: dict[str, Any], text: str, entries: list[NewSource]) -> None:
+def _verify(before: dict[str, Any], text: str, section: str,
+            expected_items: list[dict[str, Any]]) -> None:
     doc, problems = load_yaml(text, "claims file")
     if doc is None or problems or not isinstance(doc.data, dict):
         raise CannotEdit("the edited file would not read as YAML")
     after = doc.data
     expected = dict(before)
-    expected["sources"] = [*(before.get("sources") or []), *(e.as_dict() for e in entries)]
+    expected[section] = [*(before.get(section) or []), *expected_items]
     if repr(after) != repr(expected):  # repr: 1 is not 1.0 or True, and nan is nan
-        raise CannotEdit("the edited file would not read as the old one plus the new sources")
+        raise CannotEdit(f"the edited file would not read as the old one plus the new "
+                         f"{section}")

@@ -21,6 +21,7 @@ from mou_reconcile.corpus.values import show_value
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.reporters.escape import CommandGuard, visible
+from mou_reconcile.reporters.wrap import Hanging, wrap_text
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
@@ -46,7 +47,22 @@ def _entity_name(rec: Reconciliation, eid: str) -> str:
 
 class _Console(Console):
     """Every renderable passes through `render`: the one place where the data's control
-    characters are made visible (rich's own colour codes are styles, not text)."""
+    characters are made visible (rich's own colour codes are styles, not text). Every line
+    of text passes through `print`, which wraps it to the width between words, with a
+    hanging indent (reporters/wrap.py); tables lay out their own cells."""
+
+    def print(self, *objects: object, **kwargs: object) -> None:  # type: ignore[override]
+        if len(objects) == 1 and isinstance(objects[0], (Text, str, Hanging)):
+            item = objects[0]
+            hang = item.hang if isinstance(item, Hanging) else None
+            text = item.text if isinstance(item, Hanging) else item
+            if isinstance(text, str):
+                text = self.render_str(text)
+            kwargs["soft_wrap"] = True  # each line fits: rich must not wrap it again
+            for line in wrap_text(text, self.width, hang):
+                super().print(line, **kwargs)  # type: ignore[arg-type]
+            return
+        super().print(*objects, **kwargs)  # type: ignore[arg-type]
 
     def render(self, renderable: RenderableType,
                options: ConsoleOptions | None = None) -> Iterable[Segment]:
@@ -250,7 +266,6 @@ class TextReporter(Reporter):
     # -- explain -----------------------------------------------------------------------
     def explain(self, rec: Reconciliation, ex: Explanation) -> None:
         console = self.console()
-        console.soft_wrap = False  # sentences wrap at the terminal's width
         corpus = rec.corpus
         head = Text(ex.fact, style="bold")
         head.append(f"  ({ex.ptype}{', ' + ex.unit if ex.unit else ''})", style="dim")
@@ -285,7 +300,7 @@ class TextReporter(Reporter):
                                         entity.model if entity else None):
                     sentence.stylize("bold reverse", a + x, a + y)
             body.append_text(sentence)
-            console.print(body)
+            console.print(Hanging(body, len(body.plain) - len(sentence.plain)))
         if d is not None:
             console.print()
             for hint in d.hints:

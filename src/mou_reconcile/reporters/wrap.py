@@ -1,0 +1,81 @@
+"""Lines of terminal text wrapped to a width: between words, never through one; each line
+after the first indented (a hanging indent: the line's own indentation and two more, or as
+asked). A word too long for any line (an id, a fact name) is cut in its middle with an
+ellipsis, so that both its ends show: `asakusa-lantern-fes…ole_evening_programme`. Widths
+are counted in terminal cells: a CJK character or an emoji counts as two."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.text import Text
+
+HANG = 2  # continuation lines: the first line's indentation and this many more columns
+MIN_WIDTH = 20  # narrower than this, lines are left to the terminal
+MIN_CUT = 24  # a word cut anyway stays on its line if this much room is left there
+_WORD = re.compile(r"\S+")
+
+
+class Hanging:
+    """A line to print wrapped with its continuation lines indented by `hang` columns (a
+    plain `Text` gets its own indentation and two more)."""
+
+    def __init__(self, text: Text, hang: int) -> None:
+        self.text, self.hang = text, hang
+
+
+def wrap_text(text: Text, width: int, hang: int | None = None) -> list[Text]:
+    """`text` as lines at most `width` cells wide, styles kept. A line break in `text`
+    starts a new line (each wrapped on its own, with its own indentation)."""
+    if "\n" in text.plain:
+        out: list[Text] = []
+        for part in text.split("\n", allow_blank=True):
+            out += wrap_text(part, width, hang)
+        return out
+    plain = text.plain
+    if width < MIN_WIDTH or cell_len(plain) <= width:
+        return [text]
+    words = [m.span() for m in _WORD.finditer(plain)]
+    if not words:
+        return [text]
+    indent = cell_len(plain[:words[0][0]]) + HANG if hang is None else hang
+    indent = min(indent, width // 2)  # a deep indent still leaves room for words
+    lines: list[Text] = []
+    line = Text(end=text.end)
+    used = 0  # cells on `line`
+    for n, (a, b) in enumerate(words):
+        gap_at = words[n - 1][1] if n else 0  # the spaces before the word go with it
+        gap, size = cell_len(plain[gap_at:a]), cell_len(plain[a:b])
+        if n and used + gap + size > width:
+            if size <= width - indent or width - used - gap < MIN_CUT:
+                lines.append(line)
+                line, used, gap_at, gap = Text(" " * indent, end=text.end), indent, a, 0
+        line.append_text(text[gap_at:a])
+        room = width - used - gap
+        line.append_text(text[a:b] if size <= room else cut_middle(text[a:b], room))
+        used += gap + min(size, room)
+    lines.append(line)
+    return lines
+
+
+def cut_middle(word: Text, cells: int) -> Text:
+    """`word` in at most `cells` cells: its start, an ellipsis, its end."""
+    if cells < 3:
+        return Text("…"[:max(cells, 0)], style=word.style)
+    plain = word.plain
+    head_cells = (cells - 1 + 1) // 2
+    tail_cells = cells - 1 - head_cells
+    head = used = 0
+    while head < len(plain) and used + cell_len(plain[head]) <= head_cells:
+        used += cell_len(plain[head])
+        head += 1
+    tail = len(plain)
+    used = 0
+    while tail > head and used + cell_len(plain[tail - 1]) <= tail_cells:
+        used += cell_len(plain[tail - 1])
+        tail -= 1
+    out = word[:head]
+    out.append("…")
+    out.append_text(word[tail:])
+    return out

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from mou_reconcile.corpus.values import fmt_number
 from mou_reconcile.reporters.base import plural
-from mou_reconcile.reporters.wrap import Hanging
+from mou_reconcile.reporters.wrap import Cell, Hanging
 from mou_reconcile.views.coverage import Coverage, Item, SourceCoverage, shown_percent
 from mou_reconcile.views.extract import Candidate, Extraction
 
@@ -127,7 +127,8 @@ def render_coverage(console: Console, cov: Coverage) -> None:
     for name in ("quantities", "curated", "explained", "not covered", "coverage"):
         table.add_column(name, justify="right", no_wrap=True)
     for s in cov.sources:
-        table.add_row(s.source, str(s.total), str(len(s.curated)), str(len(s.explained)),
+        table.add_row(Cell(Text(s.source)), str(s.total), str(len(s.curated)),
+                      str(len(s.explained)),
                       Text(str(len(s.uncovered)), style="yellow" if s.uncovered else ""),
                       shown_percent(s.percent))
     console.print(table)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
@@ -51,7 +51,7 @@ class _Console(Console):
     of text passes through `print`, which wraps it to the width between words, with a
     hanging indent (reporters/wrap.py); tables lay out their own cells."""
 
-    def print(self, *objects: object, **kwargs: object) -> None:  # type: ignore[override]
+    def print(self, *objects: Any, **kwargs: Any) -> None:
         if len(objects) == 1 and isinstance(objects[0], (Text, str, Hanging)):
             item = objects[0]
             hang = item.hang if isinstance(item, Hanging) else None
@@ -60,9 +60,9 @@ class _Console(Console):
                 text = self.render_str(text)
             kwargs["soft_wrap"] = True  # each line fits: rich must not wrap it again
             for line in wrap_text(text, self.width, hang):
-                super().print(line, **kwargs)  # type: ignore[arg-type]
+                super().print(line, **kwargs)
             return
-        super().print(*objects, **kwargs)  # type: ignore[arg-type]
+        super().print(*objects, **kwargs)
 
     def render(self, renderable: RenderableType,
                options: ConsoleOptions | None = None) -> Iterable[Segment]:

@@ -19,7 +19,7 @@ from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters.base import plural
-from mou_reconcile.reporters.wrap import Hanging, cut_middle
+from mou_reconcile.reporters.wrap import Cell, Hanging, cut_middle
 from mou_reconcile.text.dates import format_date
 from mou_reconcile.views.diff import DiffRow, SourceDiff
 from mou_reconcile.views.matrix import STATES, Matrix, Row
@@ -149,19 +149,19 @@ def _diff_row(table: Table, rec: Reconciliation, r: DiffRow, quotes: bool, statu
               fact: Text) -> None:
     sides = {"only_a": [(r.a_display, r.a)], "only_b": [(r.b_display, r.b)]}.get(
         status, [(r.a_display, r.a), (r.b_display, r.b)])
-    cells: list[Text | str] = [fact]
+    cells: list[Text | Cell] = [fact]
     for shown, entries in sides:
         cell = Text(shown or "—")
         if quotes:
             for entry in entries:
                 cell.append("\n")
                 cell.append_text(claim_quote(rec, entry, SIDE_QUOTE_WIDTH))
-        cells.append(cell)
+        cells.append(Cell(cell))
     if status == "differ":
         how = Text(", ".join(r.kinds), style=SEVERITY_STYLE[r.severity or Severity.INFO])
         if r.resolved:
             how = Text(f"{', '.join(r.kinds)} ({r.resolved})", style="dim")
-        cells.append(how)
+        cells.append(Cell(how))
     table.add_row(*cells)
 
 
@@ -317,8 +317,9 @@ def render_timeline(console: Console, rec: Reconciliation, timelines: list[Timel
             if context:
                 value.append("\n" + ", ".join(f"{k}={v}" for k, v in context.items()),
                              style="dim")
-            table.add_row(when, p.entry.claim.source, value,
-                          Text(CHANGE_MARK[p.change], style=CHANGE_STYLE.get(p.change, "")))
+            table.add_row(Cell(when), Cell(Text(p.entry.claim.source)), Cell(value),
+                          Cell(Text(CHANGE_MARK[p.change],
+                                    style=CHANGE_STYLE.get(p.change, ""))))
         console.print(table)
     revised = sum(p.change in ("up", "down", "changed") for t in timelines for p in t.points)
     clash = sum(p.change == "same-date" for t in timelines for p in t.points)

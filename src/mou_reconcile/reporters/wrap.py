@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 HANG = 2  # continuation lines: the first line's indentation and this many more columns
@@ -25,16 +27,36 @@ class Hanging:
         self.text, self.hang = text, hang
 
 
-def wrap_text(text: Text, width: int, hang: int | None = None) -> list[Text]:
+class Cell:
+    """A table cell's text, wrapped by `wrap_text` to the width its column gets (rich's own
+    wrapping would cut a wide character's word as `灯籠祭 …` and fold ids mid-word)."""
+
+    def __init__(self, text: Text, hang: int = 0) -> None:
+        self.text, self.hang = text, hang
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        lines = self.text.plain.split("\n")
+        longest = max(cell_len(line) for line in lines)
+        word = max((cell_len(w) for w in _WORD.findall(self.text.plain)), default=1)
+        return Measurement(min(word, MIN_CUT, longest), longest).clamp(
+            max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from wrap_text(self.text, options.max_width, self.hang, minimum=1)
+
+
+def wrap_text(text: Text, width: int, hang: int | None = None,
+              minimum: int = MIN_WIDTH) -> list[Text]:
     """`text` as lines at most `width` cells wide, styles kept. A line break in `text`
-    starts a new line (each wrapped on its own, with its own indentation)."""
+    starts a new line (each wrapped on its own, with its own indentation). Under `minimum`
+    columns, lines are left as they are."""
     if "\n" in text.plain:
         out: list[Text] = []
         for part in text.split("\n", allow_blank=True):
-            out += wrap_text(part, width, hang)
+            out += wrap_text(part, width, hang, minimum)
         return out
     plain = text.plain
-    if width < MIN_WIDTH or cell_len(plain) <= width:
+    if width < minimum or cell_len(plain) <= width:
         return [text]
     words = [m.span() for m in _WORD.finditer(plain)]
     if not words:
@@ -47,10 +69,10 @@ def wrap_text(text: Text, width: int, hang: int | None = None) -> list[Text]:
     for n, (a, b) in enumerate(words):
         gap_at = words[n - 1][1] if n else 0  # the spaces before the word go with it
         gap, size = cell_len(plain[gap_at:a]), cell_len(plain[a:b])
-        if n and used + gap + size > width:
-            if size <= width - indent or width - used - gap < MIN_CUT:
-                lines.append(line)
-                line, used, gap_at, gap = Text(" " * indent, end=text.end), indent, a, 0
+        if n and used + gap + size > width and (
+                size <= width - indent or width - used - gap < MIN_CUT):
+            lines.append(line)
+            line, used, gap_at, gap = Text(" " * indent, end=text.end), indent, a, 0
         line.append_text(text[gap_at:a])
         room = width - used - gap
         line.append_text(text[a:b] if size <= room else cut_middle(text[a:b], room))

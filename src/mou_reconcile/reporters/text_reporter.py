@@ -82,9 +82,12 @@ class TextReporter(Reporter):
     name = "text"
 
     def console(self) -> Console:
-        no_color = bool(os.environ.get("NO_COLOR")) or self.color is False
+        # color None: rich decides (NO_COLOR, FORCE_COLOR, a terminal); True: colour even
+        # when piped; False: plain text, no escape codes, even on a terminal.
+        no_color = self.color is False or (self.color is None and
+                                           bool(os.environ.get("NO_COLOR")))
         return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
-                        no_color=no_color, force_terminal=True if self.color else None,
+                        no_color=no_color, force_terminal=self.color,
                         highlight=False, soft_wrap=True, emoji=False)
 
     def problem_line(self, p: Problem) -> Text:

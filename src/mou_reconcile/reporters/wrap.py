@@ -66,17 +66,22 @@ def wrap_text(text: Text, width: int, hang: int | None = None,
     lines: list[Text] = []
     line = Text(end=text.end)
     used = 0  # cells on `line`
+    start = 0  # where the part of `text` not yet on `line` begins
     for n, (a, b) in enumerate(words):
         gap_at = words[n - 1][1] if n else 0  # the spaces before the word go with it
         gap, size = cell_len(plain[gap_at:a]), cell_len(plain[a:b])
         if n and used + gap + size > width and (
                 size <= width - indent or width - used - gap < MIN_CUT):
+            line.append_text(text[start:gap_at])  # one slice per line: one span per style
             lines.append(line)
-            line, used, gap_at, gap = Text(" " * indent, end=text.end), indent, a, 0
-        line.append_text(text[gap_at:a])
+            line, used, start, gap = Text(" " * indent, end=text.end), indent, a, 0
         room = width - used - gap
-        line.append_text(text[a:b] if size <= room else cut_middle(text[a:b], room))
-        used += gap + min(size, room)
+        if size > room:  # too long for any line: cut in its middle
+            line.append_text(text[start:a])
+            line.append_text(cut_middle(text[a:b], room))
+            start, size = b, room
+        used += gap + size
+    line.append_text(text[start:words[-1][1]])
     lines.append(line)
     return lines
 

@@ -59,8 +59,8 @@ class _Console(Console):
             if isinstance(text, str):
                 text = self.render_str(text)
             kwargs["soft_wrap"] = True  # each line fits: rich must not wrap it again
-            for line in wrap_text(text, self.width, hang):
-                super().print(line, **kwargs)
+            lines = wrap_text(text, self.width, hang)
+            super().print(lines[0] if len(lines) == 1 else Text("\n").join(lines), **kwargs)
             return
         super().print(*objects, **kwargs)
 
@@ -86,9 +86,11 @@ class TextReporter(Reporter):
         # when piped; False: plain text, no escape codes, even on a terminal.
         no_color = self.color is False or (self.color is None and
                                            bool(os.environ.get("NO_COLOR")))
-        return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
-                        no_color=no_color, force_terminal=self.color,
-                        highlight=False, soft_wrap=True, emoji=False)
+        console = _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
+                           no_color=no_color, force_terminal=self.color,
+                           highlight=False, soft_wrap=True, emoji=False)
+        console.size = console.size  # measured once: rich would ask the OS at every print
+        return console
 
     def problem_line(self, p: Problem) -> Text:
         line = Text()

@@ -63,27 +63,36 @@ def wrap_text(text: Text, width: int, hang: int | None = None,
         return [text]
     indent = cell_len(plain[:words[0][0]]) + HANG if hang is None else hang
     indent = min(indent, width // 2)  # a deep indent still leaves room for words
-    lines: list[Text] = []
-    line = Text(end=text.end)
-    used = 0  # cells on `line`
-    start = 0  # where the part of `text` not yet on `line` begins
+    # Each line as (start, end, cells to cut to or None) parts of `text`; then one divide.
+    lines: list[list[tuple[int, int, int | None]]] = [[]]
+    used = 0  # cells on the line
+    start = 0  # where the part of `text` not yet on a line begins
     for n, (a, b) in enumerate(words):
         gap_at = words[n - 1][1] if n else 0  # the spaces before the word go with it
         gap, size = cell_len(plain[gap_at:a]), cell_len(plain[a:b])
         if n and used + gap + size > width and (
                 size <= width - indent or width - used - gap < MIN_CUT):
-            line.append_text(text[start:gap_at])  # one slice per line: one span per style
-            lines.append(line)
-            line, used, start, gap = Text(" " * indent, end=text.end), indent, a, 0
+            lines[-1].append((start, gap_at, None))
+            lines.append([])
+            used, start, gap = indent, a, 0
         room = width - used - gap
         if size > room:  # too long for any line: cut in its middle
-            line.append_text(text[start:a])
-            line.append_text(cut_middle(text[a:b], room))
+            lines[-1] += [(start, a, None), (a, b, room)]
             start, size = b, room
         used += gap + size
-    line.append_text(text[start:words[-1][1]])
-    lines.append(line)
-    return lines
+    lines[-1].append((start, words[-1][1], None))
+    offsets = sorted({x for line in lines for a, b, _ in line for x in (a, b)})
+    pieces = text.divide(offsets)
+    at = {offset: k + 1 for k, offset in enumerate(offsets)}  # the piece starting there
+    out = []
+    for k, line in enumerate(lines):
+        shown = Text(" " * (indent if k else 0), end=text.end)
+        for a, b, cut in line:
+            if a < b:
+                shown.append_text(pieces[at[a]] if cut is None else
+                                  cut_middle(pieces[at[a]], cut))
+        out.append(shown)
+    return out
 
 
 def cut_middle(word: Text, cells: int) -> Text:

@@ -100,7 +100,7 @@ def cut_middle(word: Text, cells: int) -> Text:
     if cells < 3:
         return Text("…"[:max(cells, 0)], style=word.style)
     plain = word.plain
-    head_cells = (cells - 1 + 1) // 2
+    head_cells = cells // 2  # the ellipsis takes one cell: the head gets any odd one
     tail_cells = cells - 1 - head_cells
     head = used = 0
     while head < len(plain) and used + cell_len(plain[head]) <= head_cells:

@@ -203,3 +203,27 @@ def test_output_to_a_file_is_laid_out_at_100_columns(tmp_path: Path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert too_wide("\n".join(lines), 100) == []
     assert max(cells(line) for line in lines) > 90
+
+
+def test_init_and_add_messages_fit_the_width(tmp_path: Path) -> None:
+    """The commands that write a story (not run above) say what they did within the width."""
+    folder = "stories/a-rather-long-story-folder-name-for-the-lantern-festival"
+    title = "Huge crowds at the riverside 灯籠祭り lantern festival on a long and windy evening 🏮"
+    texts = {}
+    for columns in (*WIDTHS, WIDE):
+        here = tmp_path / str(columns)
+        here.mkdir()
+        (here / "page.txt").write_text(f"{title}\n\nTOKYO - Some 40,000 people came.\n",
+                                       encoding="utf-8")
+        out = ""
+        for args in (("init", folder), ("add", "page.txt", "--claims", folder)):
+            proc = subprocess.run([str(SCRIPT), *args], env=environment(columns), cwd=here,
+                                  capture_output=True, timeout=TIMEOUT, check=False)
+            assert proc.returncode == 0, proc.stderr
+            out += proc.stdout.decode("utf-8")
+        texts[columns] = out
+    assert max(cells(line) for line in texts[WIDE].splitlines()) > 120  # long enough to wrap
+    for width in WIDTHS:
+        assert too_wide(texts[width], width) == [], texts[width]
+        assert broken_words(texts[width], texts[WIDE]) == [], texts[width]
+        assert texts[width].split() == texts[WIDE].split()  # the same words, only wrapped

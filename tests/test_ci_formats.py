@@ -174,4 +174,4 @@ def test_sarif_min_severity_filters_discrepancies(cli, sarif_validator) -> None:
 def test_html_is_a_report_format_only(cli) -> None:
     run = cli("check", "-c", FERRY, "-f", "html")
     assert run.exit_code == 2
-    assert "html is a report format" in run.stderr
+    assert "'html' is not one of text, json, markdown, github, sarif" in run.stderr

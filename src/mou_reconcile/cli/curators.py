@@ -7,13 +7,15 @@ from typing import Annotated, Any
 
 import typer
 
-from mou_reconcile.cli import session
+from mou_reconcile.cli import complete, session
 from mou_reconcile.cli.app import app
 from mou_reconcile.cli.helptext import Command, choices
 from mou_reconcile.cli.options import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     ClaimsOption,
+    Color,
+    ColorOption,
     CoverageFormat,
     CoverageFormatOption,
     Format,
@@ -58,13 +60,15 @@ def _article_for(corpus: Any, query: str) -> tuple[Any, bool, str | None]:
 def extract(
     source: Annotated[str, typer.Argument(
         metavar="SOURCE", help="A source id, its article's path, or a unique prefix; or the "
-                               "path of an article not yet in the claims file.")],
+                               "path of an article not yet in the claims file.",
+        autocompletion=complete.sources)],
     claims: ClaimsOption = None,
     format: Annotated[StubFormat, typer.Option(
         "--format", "-f", metavar=choices(StubFormat),
         help="yaml: claim stubs to paste; text: to read.")] = StubFormat.yaml,
     years: YearsOption = False,
     output: OutputOption = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Every quantity an article states, as claim stubs for a curator to complete.
 
@@ -75,6 +79,7 @@ def extract(
 
     Exit code 0; 2: unreadable input, an unknown source, or an unreadable article.
     """
+    session.set_color(color)
     from mou_reconcile.cli.suggesting import claims_for
     from mou_reconcile.views.extract import extract as find_candidates
 
@@ -99,6 +104,7 @@ def coverage(
     ] = None,
     years: YearsOption = False,
     output: OutputOption = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Per source, the quantities its article states that no claim records.
 
@@ -108,6 +114,7 @@ def coverage(
 
     Exit code 0; 1: coverage under --fail-under; 2: unreadable input.
     """
+    session.set_color(color)
     from mou_reconcile.views.coverage import coverage as measure
 
     with session.running("coverage", claims, format.value, output, None):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from mou_reconcile.cli import session
+from mou_reconcile.cli import complete, session
 from mou_reconcile.cli.app import app
 from mou_reconcile.cli.helptext import Command, choices
 from mou_reconcile.cli.options import (
@@ -14,6 +14,8 @@ from mou_reconcile.cli.options import (
     EXIT_OK,
     EXIT_USAGE,
     ClaimsOption,
+    Color,
+    ColorOption,
     DataFormat,
     DataFormatOption,
     Format,
@@ -29,8 +31,10 @@ from mou_reconcile.cli.options import (
     cls=Command, epilog="Example: mou-reconcile diff pm-beijing jwg-dec22 --quotes")
 def diff(
     source_a: Annotated[str, typer.Argument(
-        metavar="A", help="A source id, its article's path, or a unique prefix.")],
-    source_b: Annotated[str, typer.Argument(metavar="B", help="Another source, likewise.")],
+        metavar="A", help="A source id, its article's path, or a unique prefix.",
+        autocompletion=complete.sources)],
+    source_b: Annotated[str, typer.Argument(metavar="B", help="Another source, likewise.",
+                                             autocompletion=complete.sources)],
     claims: ClaimsOption = None,
     quotes: Annotated[bool, typer.Option(
         "--quotes", "-q", help="Show each side's own words beneath its value.")] = False,
@@ -42,12 +46,14 @@ def diff(
              "scope, magnitude: warning; compatible: info).")
     ] = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Two sources side by side, fact by fact: differ (and how), only in A, only in B, agree.
 
     Values of a multi-valued fact are compared one by one. Exit code 0 unless --fail-on
     finds something (1); 2: unreadable input or an unknown source.
     """
+    session.set_color(color)
     with session.running("diff", claims, format.value, output, no_cache, a=source_a, b=source_b,
                   quotes=quotes, fail_on=fail_on and fail_on.value):
         from mou_reconcile.problems import Severity
@@ -74,12 +80,14 @@ def sources(
     format: DataFormatOption = DataFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Each source: title, date, claim count, how many of its values others confirm or
     contradict, and the sources it is not independent of, with the reason.
 
     Exit code 0; 2: unreadable input.
     """
+    session.set_color(color)
     with session.running("sources", claims, format.value, output, no_cache):
         from mou_reconcile.views.matrix import build_matrix
         from mou_reconcile.views.sources import profile_sources
@@ -94,16 +102,19 @@ def sources(
 def matrix(
     facts: Annotated[list[str] | None, typer.Argument(
         metavar="[FACT]...", show_default=False,
-        help="Show only facts starting with these (a subject, or subject.property).")] = None,
+        help="Show only facts starting with these (a subject, or subject.property).",
+        autocompletion=complete.facts)] = None,
     claims: ClaimsOption = None,
     source: Annotated[list[str] | None, typer.Option(
         "--source", "-s", metavar="SOURCE", show_default=False,
-        help="Only this source's column (id, path or unique prefix); repeatable.")] = None,
+        help="Only this source's column (id, path or unique prefix); repeatable.",
+        autocompletion=complete.sources)] = None,
     disputed: Annotated[bool, typer.Option(
         "--disputed", help="Only facts whose sources give different values.")] = False,
     format: ViewFormatOption = ViewFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Facts as rows, sources as columns: each cell the value that source gives, marked
     and coloured by how the other sources' values relate to it.
@@ -112,6 +123,7 @@ def matrix(
     source. Too many sources for the terminal's width are split into pages of columns.
     Exit code 0; 2: unreadable input, or an unknown fact or source.
     """
+    session.set_color(color)
     with session.running("matrix", claims, format.value, output, no_cache, facts=facts,
                   source=source, disputed=disputed):
         from mou_reconcile.views.matrix import build_matrix, claims_by_fact
@@ -139,11 +151,12 @@ def timeline(
     fact: Annotated[str | None, typer.Argument(
         metavar="[FACT]", show_default=False,
         help="One fact (subject.property, or a unique prefix); default: every fact "
-             "stated on two or more dates.")] = None,
+             "stated on two or more dates.", autocompletion=complete.facts)] = None,
     claims: ClaimsOption = None,
     format: DataFormatOption = DataFormat.text,
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """A fact's values in date order, so a revised figure reads as a revision, not a
     contradiction.
@@ -152,6 +165,7 @@ def timeline(
     marked first, up, down, changed, unchanged, or same date (two values for one date: a
     real disagreement). Exit code 0; 2: unreadable input or an unknown fact.
     """
+    session.set_color(color)
     with session.running("timeline", claims, format.value, output, no_cache, fact=fact):
         from mou_reconcile.views.timeline import timelines
 

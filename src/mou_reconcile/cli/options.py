@@ -25,6 +25,28 @@ class Format(StrEnum):
 REPORT_ONLY_FORMATS = {Format.html}
 
 
+class CheckFormat(StrEnum):
+    """check's formats: report's but html (a page per report)."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[Color, typer.Option(
+    "--color", metavar=choices(Color),
+    help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+         "forces it), always (even when piped, despite NO_COLOR), never (plain text).")]
+
+
 class Level(StrEnum):
     error = "error"
     warning = "warning"
@@ -51,8 +73,10 @@ JobsOption = Annotated[int | None, typer.Option(
 
 FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", metavar=choices(Format), show_default=False,
-    help="Output format (html: report only) [default: github when GITHUB_ACTIONS=true, "
-         "else text].")]
+    help="Output format [default: github when GITHUB_ACTIONS=true, else text].")]
+CheckFormatOption = Annotated[CheckFormat | None, typer.Option(
+    "--format", "-f", metavar=choices(CheckFormat), show_default=False,
+    help="Output format [default: github when GITHUB_ACTIONS=true, else text].")]
 def output_path(value: str | Path) -> Path:
     """--output's value: a file, never a folder. Checked on the text as typed, since a Path
     drops a trailing separator (`--output out/` would write a file named `out`)."""

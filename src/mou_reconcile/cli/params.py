@@ -8,6 +8,10 @@ plain string need no conversion: here they get the value typer would give, and a
 (a path, a wrong choice, another spelling) still goes through typer, with its checks and its
 error messages. If typer's internals change shape, nothing is patched and typer does it all.
 tests/test_cliparams.py checks both give the same values for every command's parameters.
+
+A value typer refuses gets a message saying what was given and what is allowed (`'jsn' is
+not one of text, json, markdown (did you mean json?)`), instead of the validator's own
+(`Value error, 'jsn' is not one of...`, `Input should be greater than or equal to 1`).
 """
 
 from __future__ import annotations
@@ -48,6 +52,32 @@ def quick_value(param: Any, value: Any, ctx: Any) -> Any:
     return _MISS
 
 
+def plain_error(param: Any, value: Any) -> str | None:
+    """What was given and what is allowed, for a value typer refused; None: keep typer's."""
+    if not isinstance(value, str):
+        return None
+    annotation = param.type_descriptor.annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        import difflib
+
+        allowed = [str(m.value) for m in annotation]
+        close = difflib.get_close_matches(value.lower(), allowed, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return f"{value!r} is not one of {', '.join(allowed)}{hint}"
+    if annotation in (int, float):
+        info = param.type_descriptor.parameter_info
+        low, high = getattr(info, "min", None), getattr(info, "max", None)
+        kind = "a whole number" if annotation is int else "a number"
+        if low is not None and high is not None:
+            kind += f" from {low} to {high}"
+        elif low is not None:
+            kind += f" of {low} or more"
+        elif high is not None:
+            kind += f" of {high} or less"
+        return f"{value!r}: give {kind}"
+    return None
+
+
 class _Quick:
     """Stands in for typer's runtime parameter until a value needs the real one."""
 
@@ -58,7 +88,15 @@ class _Quick:
         quick = quick_value(param, value, ctx)
         if quick is not _MISS:
             return quick
-        return self.build(param).coerce(value, param=param, ctx=ctx)
+        from typer import BadParameter
+
+        try:
+            return self.build(param).coerce(value, param=param, ctx=ctx)
+        except BadParameter:
+            message = plain_error(param, value)
+            if message is None:
+                raise
+        raise BadParameter(message, ctx=ctx, param=param)
 
 
 def install() -> bool:

@@ -193,7 +193,10 @@ def _style(fmt: Format, output: Path | None) -> dict[str, Any]:
     from rich.console import Console
 
     console = Console(file=sys.stdout)
-    return {"color": True if console.is_terminal else None, "width": console.width}
+    # --color always|never; auto: colour for a terminal, unless NO_COLOR is set.
+    terminal = console.is_terminal and not os.environ.get("NO_COLOR")
+    color = session.COLOR.get("color", True if terminal else None)
+    return {"color": color, "width": console.width}
 
 
 def _stderr(text: str) -> None:

@@ -7,14 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
+from mou_reconcile.cli import complete, session
 from mou_reconcile.cli import paths as paths_mod
-from mou_reconcile.cli import session
 from mou_reconcile.cli.app import app
 from mou_reconcile.cli.helptext import Command, choices
 from mou_reconcile.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
+    CheckFormatOption,
     ClaimsOption,
+    Color,
+    ColorOption,
     Format,
     FormatOption,
     JobsOption,
@@ -30,10 +33,11 @@ from mou_reconcile.cli.options import (
 def check(
     paths: PathsArgument = None,
     claims: ClaimsOption = None,
-    format: FormatOption = None,
+    format: CheckFormatOption = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Verify claims files: references, types, and every quote in its article.
 
@@ -42,11 +46,12 @@ def check(
     per file). Exit code 0: no errors (warnings allowed); 1: errors found; 2: unreadable
     input; with several files, the worst of theirs.
     """
-    format = session.resolve_format(format, "check", output)
-    claims = paths_mod.dispatch("check", claims, paths, format, output, jobs, no_cache, [])
-    with session.running("check", claims, format.value, output, no_cache):
-        result = session.checked(claims, format, sample=False)  # no false green on the sample
-        session.emit(format, output, lambda r: r.check(result))
+    session.set_color(color)
+    fmt = session.resolve_format(Format(format.value) if format else None, "check", output)
+    claims = paths_mod.dispatch("check", claims, paths, fmt, output, jobs, no_cache, [])
+    with session.running("check", claims, fmt.value, output, no_cache):
+        result = session.checked(claims, fmt, sample=False)  # no false green on the sample
+        session.emit(fmt, output, lambda r: r.check(result))
         raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
@@ -92,6 +97,7 @@ def report(
     full_report: FullReportOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Every discrepancy between the sources, most severe first, with the evidence.
 
@@ -102,6 +108,7 @@ def report(
     Exit code 0 unless --fail-on finds something (1); 2: unreadable input; with several
     files, the worst of theirs.
     """
+    session.set_color(color)
     format = session.resolve_format(format, "report", output)
     budget = _budget(format, max_bytes, full_report)
     claims = paths_mod.dispatch(
@@ -132,15 +139,18 @@ def report(
     cls=Command, epilog="Example: mou-reconcile explain sky47.data_centre_partner")
 def explain(
     fact: Annotated[str, typer.Argument(
-        metavar="FACT", help="subject.property, or a unique prefix of it.")],
+        metavar="FACT", help="subject.property, or a unique prefix of it.",
+        autocompletion=complete.facts)],
     claims: ClaimsOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = Color.auto,
 ) -> None:
     """One fact: every claim, its quote shown in the source's own sentence.
 
     The quote is underlined and the value highlighted, with the article's line
     number; then the discrepancy's likely causes and the verdict, if any.
     """
+    session.set_color(color)
     with session.running("explain", claims, "text", None, no_cache, fact=fact):
         from mou_reconcile import progress
         from mou_reconcile.reporters.text_reporter import TextReporter
@@ -150,4 +160,4 @@ def explain(
         name = session.find(rec, "fact", fact)
         found = explain(rec, name)
         progress.stage("writing")
-        TextReporter(sys.stdout).explain(rec, found)
+        TextReporter(sys.stdout, **session.style()).explain(rec, found)

@@ -36,6 +36,8 @@ KEPT: list[Any] = []
 # among several (cli/parallel.py) renders for the terminal the merged output goes to.
 # Reporter keywords (color, width); empty: decided from stdout itself. Not reset per run.
 STYLE: dict[str, Any] = {}
+# --color always|never for the running command (empty: auto, as STYLE or stdout decide).
+COLOR: dict[str, bool] = {}
 
 
 def say(message: str) -> None:
@@ -52,6 +54,21 @@ def reset() -> None:
     LOADED.clear()
     WRITTEN.clear()
     KEPT.clear()
+    COLOR.clear()
+
+
+def set_color(when: StrEnum) -> None:
+    """--color: always or never overrides NO_COLOR, FORCE_COLOR and the terminal; auto
+    leaves the decision to them (rich: NO_COLOR set and not empty, no colour; else
+    FORCE_COLOR set and not empty, colour; else colour only on a terminal)."""
+    COLOR.clear()
+    if when.value != "auto":
+        COLOR["color"] = when.value == "always"
+
+
+def style() -> dict[str, Any]:
+    """The text reporter's colour and width for stdout: --color over STYLE."""
+    return {**STYLE, **COLOR}
 
 
 def fail_unreadable(problem: object, fmt: str) -> NoReturn:
@@ -92,7 +109,9 @@ def locate_claims(claims: str | None, fmt: str, sample: bool) -> tuple[object, s
     if found.origin == "sample":
         from rich.console import Console
 
-        Console(stderr=True, highlight=False, soft_wrap=True).print(
+        color = COLOR.get("color")
+        Console(stderr=True, highlight=False, soft_wrap=True, force_terminal=color,
+                no_color=None if color is None else not color).print(
             f"using the sample corpus shipped with mou-reconcile: {found.display}",
             style="dim")
     return found.path, found.display
@@ -120,7 +139,7 @@ def emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> No
 
     progress.stage("writing")
     if output is None:
-        render(get_reporter(fmt.value, sys.stdout, **STYLE))
+        render(get_reporter(fmt.value, sys.stdout, **style()))
         return
     buffer = io.StringIO()
     render(get_reporter(fmt.value, buffer, color=False, width=100))
@@ -154,7 +173,7 @@ def running(command: str, claims: str | None, fmt: str, output: Path | None,
         from mou_reconcile.cli import cache
 
         if not cache.disabled():
-            keyed = dict(options, format=fmt, **({"style": STYLE} if STYLE else {}))
+            keyed = dict(options, format=fmt, **({"style": style()} if style() else {}))
             pending = cache.prepare(command, claims, options=keyed,
                                     output=output is not None,
                                     terminal=fmt == "text" and output is None)

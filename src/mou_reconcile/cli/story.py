@@ -21,10 +21,22 @@ CLAIMS_NAME = "claims.yaml"
 
 def _echo(message: str, *, err: bool = False) -> None:
     """A message that may quote a path, a title or a page: control characters shown, no
-    line reading as a workflow command (reporters/escape.py)."""
+    line reading as a workflow command (reporters/escape.py). On stdout, wrapped to the
+    width as text output is (reporters/wrap.py)."""
     from mou_reconcile.reporters.escape import terminal_text
 
-    typer.echo(terminal_text(message), err=err)
+    text = terminal_text(message)
+    if not err:
+        import sys
+
+        from rich.console import Console
+        from rich.text import Text
+
+        from mou_reconcile.reporters.wrap import wrap_text
+
+        width = Console(file=sys.stdout).width
+        text = "\n".join(line.plain for line in wrap_text(Text(text), width))
+    typer.echo(text, err=err)
 
 
 def _fail(message: str) -> NoReturn:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from mou_reconcile.corpus.values import fmt_number
 from mou_reconcile.reporters.base import plural
+from mou_reconcile.reporters.wrap import Cell, Hanging
 from mou_reconcile.views.coverage import Coverage, Item, SourceCoverage, shown_percent
 from mou_reconcile.views.extract import Candidate, Extraction
 
@@ -55,11 +56,11 @@ def sentence_text(c: Candidate, width: int = SENTENCE_WIDTH) -> Text:
     return text
 
 
-def _indented(console: Console, text: Text, indent: int) -> None:
-    """Wrapped to the console's width with every line indented (no padding after)."""
-    for line in text.wrap(console, max(20, console.width - indent)):
-        line.rstrip()
-        console.print(Text(" " * indent).append_text(line), soft_wrap=True)
+def _indented(console: Console, text: Text, indent: int, hang: int | None = None) -> None:
+    """Indented by `indent` and wrapped to the console's width, continuation lines
+    indented by `hang` (default: as the first line, a block)."""
+    console.print(Hanging(Text(" " * indent).append_text(text),
+                          indent if hang is None else hang))
 
 
 def _quote_at(sentence: str, quote: str, q_start: int) -> int:
@@ -70,7 +71,6 @@ def _quote_at(sentence: str, quote: str, q_start: int) -> int:
 
 
 def render_extract(console: Console, ex: Extraction) -> None:
-    console.soft_wrap = False
     kinds = {kind: [c for c in ex.candidates if c.quantity.kind == kind] for kind, _ in SECTIONS}
     head = Text(f"{ex.article.display} (source {ex.source_id}"
                 f"{', not yet in the claims file' if ex.new else ''}): ", style="bold")
@@ -79,7 +79,7 @@ def render_extract(console: Console, ex: Extraction) -> None:
              for k, label in SECTIONS[1:] if kinds[k]]
     if extra:
         head.append(f", of which {', '.join(extra)}")
-    _indented(console, head, 0)
+    _indented(console, head, 0, 2)
     for kind, label in SECTIONS:
         if not kinds[kind]:
             continue
@@ -104,7 +104,7 @@ def _candidate(console: Console, c: Candidate, prefix: str = "") -> None:
         line.append(f"  {c.hint}")
     if c.suggested_property:
         line.append(f"  → property {c.suggested_property}", style="green")
-    _indented(console, line, 2)
+    _indented(console, line, 2, 4)
     _indented(console, sentence_text(c), 4)
     if c.entities:
         _indented(console, Text("entities: " + ", ".join(eid for eid, _ in c.entities),
@@ -112,23 +112,23 @@ def _candidate(console: Console, c: Candidate, prefix: str = "") -> None:
 
 
 def render_coverage(console: Console, cov: Coverage) -> None:
-    console.soft_wrap = False
     curated, explained = cov.count("curated"), cov.count("explained")
     uncovered = cov.count("uncovered")
     head = Text(f"Coverage of {cov.claims_file}: ", style="bold")
     head.append(f"{curated + explained} of {plural(cov.total, 'quantity')} curated or "
                 f"explained ({shown_percent(cov.percent)})")
-    _indented(console, head, 0)
+    _indented(console, head, 0, 2)
     if cov.problems:
         console.print(Text(f"The claims file has {plural(cov.problems, 'error')}; claims with "
                            "errors cover nothing. Run `mou-reconcile check`.", style="yellow"))
     console.print()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("source", overflow="fold")
+    table.add_column("source", overflow="ellipsis")
     for name in ("quantities", "curated", "explained", "not covered", "coverage"):
         table.add_column(name, justify="right", no_wrap=True)
     for s in cov.sources:
-        table.add_row(s.source, str(s.total), str(len(s.curated)), str(len(s.explained)),
+        table.add_row(Cell(Text(s.source)), str(s.total), str(len(s.curated)),
+                      str(len(s.explained)),
                       Text(str(len(s.uncovered)), style="yellow" if s.uncovered else ""),
                       shown_percent(s.percent))
     console.print(table)
@@ -153,7 +153,7 @@ def _items(console: Console, title: str, items: list[tuple[SourceCoverage, Item]
         if item.by:  # explained: where, what, and why; the sentence is in the claims file
             line = Text(f"{s.file}:{item.candidate.line}:{item.candidate.col}  ", style="cyan")
             line.append(f'"{item.candidate.quote}"')
-            _indented(console, line, 2)
+            _indented(console, line, 2, 4)
         else:
             _candidate(console, item.candidate, prefix=f"{s.file}:")
         if item.by:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
@@ -21,6 +21,7 @@ from mou_reconcile.corpus.units import said
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.reporters.escape import CommandGuard, visible
+from mou_reconcile.reporters.wrap import Hanging, wrap_text
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from mou_reconcile.check.checker import CheckResult
@@ -46,7 +47,22 @@ def _entity_name(rec: Reconciliation, eid: str) -> str:
 
 class _Console(Console):
     """Every renderable passes through `render`: the one place where the data's control
-    characters are made visible (rich's own colour codes are styles, not text)."""
+    characters are made visible (rich's own colour codes are styles, not text). Every line
+    of text passes through `print`, which wraps it to the width between words, with a
+    hanging indent (reporters/wrap.py); tables lay out their own cells."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        if len(objects) == 1 and isinstance(objects[0], (Text, str, Hanging)):
+            item = objects[0]
+            hang = item.hang if isinstance(item, Hanging) else None
+            text = item.text if isinstance(item, Hanging) else item
+            if isinstance(text, str):
+                text = self.render_str(text)
+            kwargs["soft_wrap"] = True  # each line fits: rich must not wrap it again
+            lines = wrap_text(text, self.width, hang)
+            super().print(lines[0] if len(lines) == 1 else Text("\n").join(lines), **kwargs)
+            return
+        super().print(*objects, **kwargs)
 
     def render(self, renderable: RenderableType,
                options: ConsoleOptions | None = None) -> Iterable[Segment]:
@@ -66,10 +82,15 @@ class TextReporter(Reporter):
     name = "text"
 
     def console(self) -> Console:
-        no_color = bool(os.environ.get("NO_COLOR")) or self.color is False
-        return _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
-                        no_color=no_color, force_terminal=True if self.color else None,
-                        highlight=False, soft_wrap=True, emoji=False)
+        # color None: rich decides (NO_COLOR, FORCE_COLOR, a terminal); True: colour even
+        # when piped; False: plain text, no escape codes, even on a terminal.
+        no_color = self.color is False or (self.color is None and
+                                           bool(os.environ.get("NO_COLOR")))
+        console = _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
+                           no_color=no_color, force_terminal=self.color,
+                           highlight=False, soft_wrap=True, emoji=False)
+        console.size = console.size  # measured once: rich would ask the OS at every print
+        return console
 
     def problem_line(self, p: Problem) -> Text:
         line = Text()
@@ -250,7 +271,6 @@ class TextReporter(Reporter):
     # -- explain -----------------------------------------------------------------------
     def explain(self, rec: Reconciliation, ex: Explanation) -> None:
         console = self.console()
-        console.soft_wrap = False  # sentences wrap at the terminal's width
         corpus = rec.corpus
         head = Text(ex.fact, style="bold")
         head.append(f"  ({ex.ptype}{', ' + ex.unit if ex.unit else ''})", style="dim")
@@ -285,7 +305,7 @@ class TextReporter(Reporter):
                                         entity.model if entity else None):
                     sentence.stylize("bold reverse", a + x, a + y)
             body.append_text(sentence)
-            console.print(body)
+            console.print(Hanging(body, len(body.plain) - len(sentence.plain)))
         if d is not None:
             console.print()
             for hint in d.hints:

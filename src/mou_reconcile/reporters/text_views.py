@@ -1,12 +1,15 @@
 """The editors' views as terminal text: diff, matrix, sources, timeline.
 
-Everything here must stay readable from 80 columns up: tables wrap inside their cells, and a
-matrix with more sources than fit is split into pages of columns (the fact column repeats).
+Everything here must stay readable from 80 columns up: lines wrap between words (the
+console's `print`, reporters/wrap.py), tables wrap inside their cells (a word too long for
+its cell cut with …), and a matrix with more sources than fit is split into pages of columns
+(the fact column repeats).
 """
 
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +19,7 @@ from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Reconciliation
 from mou_reconcile.reporters.base import plural
+from mou_reconcile.reporters.wrap import Cell, Hanging, cut_middle
 from mou_reconcile.text.dates import format_date
 from mou_reconcile.views.diff import DiffRow, SourceDiff
 from mou_reconcile.views.matrix import STATES, Matrix, Row
@@ -86,7 +90,7 @@ def _table(console: Console, *headers: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                   header_style="bold")
     for h in headers:
-        table.add_column(h, overflow="fold")
+        table.add_column(h, overflow="ellipsis")  # a word too long: cut, never split
     return table
 
 
@@ -116,36 +120,48 @@ def render_diff(console: Console, rec: Reconciliation, d: SourceDiff, quotes: bo
         headers = {"differ": ("fact", "A", "B", "how"), "agree": ("fact", "A", "B"),
                    "only_a": ("fact", "A"), "only_b": ("fact", "B")}[status]
         table = _table(console, *headers)
+        # Fact names are laid out to fact_w by fact_text: rich squeezes the other columns.
+        table.columns[0].no_wrap = True
         for r in rows:
-            _diff_row(table, rec, r, quotes, status, fact_w)
+            _diff_row(table, rec, r, quotes, status, fact_text(r.fact, fact_w))
         console.print(table)
 
 
 def fact_text(fact: str, width: int) -> Text:
-    """A fact name, broken after its subject when it would not fit: never mid-word."""
+    """A fact name, broken after its subject when it would not fit, never mid-word; a part
+    still too long cut in its middle (…), so both its ends show."""
     subject, _, prop = fact.rpartition(".")
-    if len(fact) <= width or not subject:
-        return Text(fact, style="bold")
-    return Text(f"{subject}.\n  {prop}", style="bold")
+    if cell_len(fact) <= width or not subject:
+        return cut_middle(Text(fact, style="bold"), width) if cell_len(fact) > width else \
+            Text(fact, style="bold")
+    text = Text(style="bold")
+    text.append_text(_cut(subject + ".", width))
+    text.append("\n  ")
+    text.append_text(_cut(prop, width - 2))
+    return text
+
+
+def _cut(word: str, width: int) -> Text:
+    return Text(word) if cell_len(word) <= width else cut_middle(Text(word), width)
 
 
 def _diff_row(table: Table, rec: Reconciliation, r: DiffRow, quotes: bool, status: str,
-              fact_w: int) -> None:
+              fact: Text) -> None:
     sides = {"only_a": [(r.a_display, r.a)], "only_b": [(r.b_display, r.b)]}.get(
         status, [(r.a_display, r.a), (r.b_display, r.b)])
-    cells: list[Text | str] = [fact_text(r.fact, fact_w)]
+    cells: list[Text | Cell] = [fact]
     for shown, entries in sides:
         cell = Text(shown or "—")
         if quotes:
             for entry in entries:
                 cell.append("\n")
                 cell.append_text(claim_quote(rec, entry, SIDE_QUOTE_WIDTH))
-        cells.append(cell)
+        cells.append(Cell(cell))
     if status == "differ":
         how = Text(", ".join(r.kinds), style=SEVERITY_STYLE[r.severity or Severity.INFO])
         if r.resolved:
             how = Text(f"{', '.join(r.kinds)} ({r.resolved})", style="dim")
-        cells.append(how)
+        cells.append(Cell(how))
     table.add_row(*cells)
 
 
@@ -167,8 +183,7 @@ def render_matrix(console: Console, rec: Reconciliation, m: Matrix) -> None:
     labels = {s: s if use_ids else _letter(i) for i, s in enumerate(m.sources)}
     title = (f"Matrix of {plural(len(m.rows), 'fact')} × {plural(len(m.sources), 'source')} "
              f"in {rec.corpus.display}")
-    for part in _wrap(title, width):
-        console.print(Text(part, style="bold"))
+    console.print(Text(title, style="bold"))
     cut = False
     for n in range(pages_n):
         page = m.sources[n * per_page:(n + 1) * per_page]
@@ -199,24 +214,18 @@ def render_matrix(console: Console, rec: Reconciliation, m: Matrix) -> None:
     legend.append("  (blank: not stated)", style="dim")
     console.print(legend)
     if not use_ids:
-        for key in _wrap("  ".join(f"{labels[s]} {s}" for s in m.sources), width):
-            console.print(Text(key, style="dim"))
+        console.print(Hanging(Text("  ".join(f"{labels[s]} {s}" for s in m.sources),
+                                   style="dim"), 0))
     if cut:
-        for note in _wrap("Values cut to fit (…): widen the terminal, pick columns with "
-                          "--source, or see one fact whole with `explain FACT`.", width):
-            console.print(Text(note, style="dim"))
+        console.print(Hanging(Text("Values cut to fit (…): widen the terminal, pick columns "
+                                   "with --source, or see one fact whole with `explain "
+                                   "FACT`.", style="dim"), 0))
 
 
 def _fit(text: Text, width: int, pad: bool = True) -> Text:
     text = text.copy()
     text.truncate(width, overflow="ellipsis", pad=pad)
     return text
-
-
-def _wrap(line: str, width: int) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(line, width, break_on_hyphens=False) or [""]
 
 
 def _letter(i: int) -> str:
@@ -278,11 +287,11 @@ def render_sources(console: Console, rec: Reconciliation,
                 reason.append(f'  shared: "{link.sample}"', style="dim")
             console.print(reason)
     console.print()
-    for note in _wrap("Facts: confirmed = a source outside its copy group gives the same "
-                      "value; echoed = only its copies do; contradicted = another source's "
-                      "value cannot also be true; compatible = another value its bounds "
-                      "allow; alone = no other source states it.", console.width):
-        console.print(Text(note, style="dim"))
+    console.print(Hanging(Text("Facts: confirmed = a source outside its copy group gives the "
+                               "same value; echoed = only its copies do; contradicted = "
+                               "another source's value cannot also be true; compatible = "
+                               "another value its bounds allow; alone = no other source "
+                               "states it.", style="dim"), 0))
 
 
 # -- timeline ------------------------------------------------------------------------------
@@ -308,8 +317,9 @@ def render_timeline(console: Console, rec: Reconciliation, timelines: list[Timel
             if context:
                 value.append("\n" + ", ".join(f"{k}={v}" for k, v in context.items()),
                              style="dim")
-            table.add_row(when, p.entry.claim.source, value,
-                          Text(CHANGE_MARK[p.change], style=CHANGE_STYLE.get(p.change, "")))
+            table.add_row(Cell(when), Cell(Text(p.entry.claim.source)), Cell(value),
+                          Cell(Text(CHANGE_MARK[p.change],
+                                    style=CHANGE_STYLE.get(p.change, ""))))
         console.print(table)
     revised = sum(p.change in ("up", "down", "changed") for t in timelines for p in t.points)
     clash = sum(p.change == "same-date" for t in timelines for p in t.points)

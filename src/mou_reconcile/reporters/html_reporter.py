@@ -13,11 +13,15 @@ from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
 from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
 from mou_reconcile.reporters.escape import html_text, web_url
-from mou_reconcile.views.matrix import STATES, Matrix, build_matrix
+from mou_reconcile.views.matrix import STATES, Cell, Matrix, Row, build_matrix
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
        "form-action 'none'")
 LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+# The matrix shows the facts with a discrepancy only, in tables of whole subjects with only
+# the sources that state them, up to this many columns (one subject may have more): the
+# page grows with the findings, not with sources x facts.
+MATRIX_COLUMNS = 12
 CSS = """
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;
 --error:#cf222e;--error-bg:#ffebe9;--warning:#9a6700;--warning-bg:#fff8c5;--info:#0969da;
@@ -117,7 +121,9 @@ class HtmlReporter(Reporter):
             '<li><a href="#discrepancies">Discrepancies</a></li>'
             '<li><a href="#sources">Sources</a></li></ul></nav>', "</header>", "<main>"]
         parts += self._summary(rec, shown)
-        parts += self._matrix(build_matrix(rec), {d.fact for d in shown})
+        linked = {d.fact for d in shown}
+        parts += self._matrix(build_matrix(rec, sorted(linked), every_source=False), linked,
+                              rec.facts)
         parts += self._discrepancies(rec, shown)
         parts += self._sources(rec)
         parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
@@ -160,27 +166,33 @@ class HtmlReporter(Reporter):
             out.append("<p>No discrepancies.</p>")
         return [*out, "</section>"]
 
-    def _matrix(self, matrix: Matrix, linked: set[str]) -> list[str]:
-        out = ['<section id="matrix">', "<h2>Facts by source</h2>",
-               "<p>What each source says of each fact. The table scrolls sideways.</p>",
-               '<ul class="legend">']
+    def _matrix(self, matrix: Matrix, linked: set[str], facts: int) -> list[str]:
+        out = ['<section id="matrix">', "<h2>Facts by source</h2>"]
+        if not matrix.rows:
+            return [*out, "<p>No fact is disputed.</p>", "</section>"]
+        out += [f"<p>What each source says of each fact with a discrepancy "
+                f"({len(matrix.rows)} of {plural(facts, 'fact')}), with the sources that "
+                "state them. The table scrolls sideways.</p>", '<ul class="legend">']
         out += [f'<li><span class="{state}"></span>{e(state)}: {e(doc)}</li>'
                 for state, doc in STATES.items()]
-        out += ["</ul>", '<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
-        out += [f"<th>{e(s)}</th>" for s in matrix.sources]
-        out += ["</tr></thead>", "<tbody>"]
-        for row in matrix.rows:
-            name = f"<code>{_breakable(row.fact)}</code>"
-            if row.fact in linked:
-                name = f'<a href="#{e(row.fact)}">{name}</a>'
-            # A multi-valued fact's values (joined by "; ") read better one per line.
-            cells = "".join(
-                f'<td class="{c.state}" title="{e(c.state)}">'
-                f'{"<br>".join(map(e, c.display.split("; "))) if row.multi else e(c.display)}'
-                f'{"" if c.display else "—"}</td>'
-                for c in (row.cells[s] for s in matrix.sources))
-            out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-        return [*out, "</tbody>", "</table></div>", "</section>"]
+        out.append("</ul>")
+        for sources, rows in _blocks(matrix):
+            out += ['<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
+            out += [f"<th>{e(s)}</th>" for s in sources]
+            out += ["</tr></thead>", "<tbody>"]
+            for row in rows:
+                name = f"<code>{_breakable(row.fact)}</code>"
+                if row.fact in linked:
+                    name = f'<a href="#{e(row.fact)}">{name}</a>'
+                # A multi-valued fact's values (joined by "; ") read better one per line.
+                cells = "".join(
+                    f'<td class="{c.state}" title="{e(c.state)}">'
+                    f'{"<br>".join(map(e, c.display.split("; "))) if row.multi else e(c.display)}'
+                    f'{"" if c.display else "—"}</td>'
+                    for c in (row.cells.get(s) or Cell(s, (), "", "") for s in sources))
+                out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+            out += ["</tbody>", "</table></div>"]
+        return [*out, "</section>"]
 
     def _discrepancies(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
         out = ['<section id="discrepancies">', "<h2>Discrepancies</h2>"]
@@ -279,3 +291,22 @@ class HtmlReporter(Reporter):
             out += [f'<dt id="source-{e(sid)}"><strong>{e(sid)}</strong></dt>',
                     f"<dd>{' · '.join(about)}</dd>"]
         return [*out, "</dl>", "</section>"]
+
+
+def _blocks(matrix: Matrix) -> list[tuple[list[str], list[Row]]]:
+    """The rows in tables of whole subjects (rows come sorted by fact, so a subject's are
+    together), each table with the sources stating its facts, in corpus order, while they
+    fit MATRIX_COLUMNS."""
+    position = {sid: i for i, sid in enumerate(matrix.sources)}
+    subjects: dict[str, list[Row]] = {}
+    for row in matrix.rows:
+        subjects.setdefault(row.subject, []).append(row)
+    blocks: list[tuple[set[str], list[Row]]] = []
+    for rows in subjects.values():
+        stating = {sid for row in rows for sid in row.cells}
+        if blocks and len(blocks[-1][0] | stating) <= MATRIX_COLUMNS:
+            blocks[-1][0].update(stating)
+            blocks[-1][1].extend(rows)
+        else:
+            blocks.append((stating, list(rows)))
+    return [(sorted(cols, key=position.__getitem__), rows) for cols, rows in blocks]

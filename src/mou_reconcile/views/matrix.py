@@ -5,6 +5,10 @@ Two claims relate as in `report`: the same value (bound included: "up to 300,000
 count of 300,000), compatible (different, but their bounds overlap: 9 and "about 10"), or
 contradicting (a single-valued fact whose intervals cannot both hold). Several values of a
 `multi` fact never contradict each other.
+
+Claims are related value by value, not pair by pair, and a cell's lists of other sources
+are made only when asked for: a fact stated by thousands of sources costs its claims times
+its distinct values, not its claims squared (a cell's state needs only counts).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.values import claim_key, compatible, short_value, show_value
@@ -29,28 +34,101 @@ STATES: dict[str, str] = {
 }
 
 
+KINDS = ("same", "compatible", "contradicting")
+
+
+class _Related:
+    """One fact's claims by source, related value by value: the sources giving each value,
+    and how two values relate (once per pair of distinct values, when first asked). Sources
+    giving the same values share every answer: cost values squared plus claims."""
+
+    def __init__(self, by_source: dict[str, list[ClaimEntry]], ptype: str, multi: bool) -> None:
+        self.ptype, self.multi = ptype, multi
+        self.order = {sid: i for i, sid in enumerate(by_source)}
+        self.keys: dict[str, tuple[Any, ...]] = {}
+        self.holders: dict[Any, list[str]] = {}
+        self.first: dict[Any, ClaimEntry] = {}
+        for sid, entries in by_source.items():
+            keys = []
+            for entry in entries:
+                key = claim_key(entry.claim, ptype)
+                self.first.setdefault(key, entry)
+                keys.append(key)
+            self.keys[sid] = tuple(dict.fromkeys(keys))
+            for key in self.keys[sid]:
+                self.holders.setdefault(key, []).append(sid)
+        self.single = all(len(k) == 1 for k in self.keys.values())
+        self._kind: dict[tuple[Any, Any], str] = {}
+        self._matching: dict[tuple[tuple[Any, ...], str], list[Any]] = {}
+        self._counts: dict[tuple[tuple[Any, ...], tuple[str, ...]], int] = {}
+
+    def _relation(self, a: Any, b: Any) -> str:
+        if (a, b) not in self._kind:
+            self._kind[a, b] = relation(self.first[a], self.first[b], self.ptype, self.multi)
+        return self._kind[a, b]
+
+    def _keys_of(self, mine: tuple[Any, ...], kind: str) -> list[Any]:
+        """The values related to one of `mine` as `kind`."""
+        if (mine, kind) not in self._matching:
+            self._matching[mine, kind] = [
+                k for k in self.holders if any(self._relation(m, k) == kind for m in mine)]
+        return self._matching[mine, kind]
+
+    def others(self, sid: str, kind: str) -> tuple[str, ...]:
+        """The other sources with a claim related to one of `sid`'s as `kind`, in order."""
+        found = {o for k in self._keys_of(self.keys[sid], kind) for o in self.holders[k]
+                 if o != sid}
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def count(self, sid: str, kinds: tuple[str, ...]) -> int:
+        """How many other sources relate to `sid` as any of `kinds`, without listing them
+        when every source gives one value (the sources per value are then disjoint)."""
+        if not self.single:
+            return len({o for kind in kinds for o in self.others(sid, kind)})
+        mine = self.keys[sid]
+        if (mine, kinds) not in self._counts:
+            keys = {k for kind in kinds for k in self._keys_of(mine, kind)}
+            self._counts[mine, kinds] = sum(len(self.holders[k]) for k in keys)
+        # A source is always "same" with its own single value: not one of the others.
+        return self._counts[mine, kinds] - ("same" in kinds)
+
+
 @dataclass(frozen=True)
 class Cell:
     source: str
     claims: tuple[ClaimEntry, ...]
     display: str  # the value(s) as this source gives them; "" when absent
     short: str  # the same, compact: "≤300k", an entity's shortest spelling
-    same: tuple[str, ...] = ()  # other sources giving the same value
-    compatible: tuple[str, ...] = ()  # ... a different value its bounds allow
-    contradicting: tuple[str, ...] = ()  # ... a value that cannot also be true
+    related: _Related | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @builtins.property
+    def same(self) -> tuple[str, ...]:
+        """Other sources giving the same value."""
+        return self.related.others(self.source, "same") if self.related else ()
+
+    @builtins.property
+    def compatible(self) -> tuple[str, ...]:
+        """Other sources giving a different value this one's bounds allow."""
+        return self.related.others(self.source, "compatible") if self.related else ()
+
+    @builtins.property
+    def contradicting(self) -> tuple[str, ...]:
+        """Other sources giving a value that cannot also be true."""
+        return self.related.others(self.source, "contradicting") if self.related else ()
+
+    @builtins.property
     def state(self) -> str:
         """How the others relate to this cell. A cell that only the outlier contradicts,
         while more sources agree with it or allow it, is not marked: the outlier is."""
-        if not self.claims:
+        if not self.claims or self.related is None:
             return "absent"
-        support = len(set(self.same) | set(self.compatible))
-        if len(self.contradicting) >= max(1, support):
+        rel, sid = self.related, self.source
+        support = rel.count(sid, ("same", "compatible"))
+        if rel.count(sid, ("contradicting",)) >= max(1, support):
             return "differ"
-        if self.same:
+        if rel.count(sid, ("same",)):
             return "agree"
-        return "compatible" if self.compatible else "alone"
+        return "compatible" if rel.count(sid, ("compatible",)) else "alone"
 
 
 @dataclass
@@ -99,7 +177,11 @@ def claims_by_fact(corpus: Corpus) -> dict[str, dict[str, list[ClaimEntry]]]:
     return out
 
 
-def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None) -> Matrix:
+def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None, *,
+                 every_source: bool = True) -> Matrix:
+    """The matrix of `facts` (default: every fact). `every_source`: a cell for every source
+    of the corpus in each row; else only for the sources that state the fact (absent cells
+    left out: a row then costs its claims, not the corpus's sources)."""
     corpus = rec.corpus
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
     shortest = {eid: min(corpus.entity(eid).spellings, key=len) for eid in corpus.entities}
@@ -112,27 +194,19 @@ def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None) -> Mat
         by_source = table[fact]
         first = next(iter(by_source.values()))[0].claim
         prop = corpus.property(first.property)
-        cells = {sid: _cell(sid, by_source, prop.type, prop.multi, names, shortest)
-                 for sid in sources}
+        related = _Related(by_source, prop.type, prop.multi)
+        cells = {sid: _cell(sid, by_source, prop.type, related, names, shortest)
+                 for sid in (sources if every_source else by_source)}
         rows.append(Row(fact, first.subject, first.property, prop.type, prop.multi, prop.unit,
                         cells, found.get(fact)))
     return Matrix(sources, rows)
 
 
-def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, multi: bool,
+def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, related: _Related,
           names: dict[str, str], shortest: dict[str, str]) -> Cell:
     mine = by_source.get(sid, [])
     if not mine:
         return Cell(sid, (), "", "")
-    related: dict[str, list[str]] = {"same": [], "compatible": [], "contradicting": []}
-    for other, theirs in by_source.items():
-        if other == sid:
-            continue
-        found = {relation(a, b, ptype, multi) for a in mine for b in theirs}
-        for kind in related:
-            if kind in found:
-                related[kind].append(other)
     shown = list(dict.fromkeys(show_value(e.claim, ptype, names) for e in mine))
     short = list(dict.fromkeys(short_value(e.claim, ptype, shortest) for e in mine))
-    return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), tuple(related["same"]),
-                tuple(related["compatible"]), tuple(related["contradicting"]))
+    return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), related)

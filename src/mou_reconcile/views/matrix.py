@@ -76,8 +76,12 @@ class _Related:
 
     def others(self, sid: str, kind: str) -> tuple[str, ...]:
         """The other sources with a claim related to one of `sid`'s as `kind`, in order."""
-        found = {o for k in self._keys_of(self.keys[sid], kind) for o in self.holders[k]
-                 if o != sid}
+        mine = self.keys[sid]
+        # Only values someone else gives: a source's own many values cost nothing here.
+        found = {o for k, holders in self.holders.items()
+                 if (len(holders) > 1 or holders[0] != sid)
+                 and any(self._relation(m, k) == kind for m in mine)
+                 for o in holders if o != sid}
         return tuple(sorted(found, key=self.order.__getitem__))
 
     def count(self, sid: str, kinds: tuple[str, ...]) -> int:

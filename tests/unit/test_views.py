@@ -125,3 +125,25 @@ def test_cells_relate_value_by_value_as_pair_by_pair(sources: list[list[tuple[in
         state = ("differ" if len(want["contradicting"]) >= max(1, support) else "agree"
                  if want["same"] else "compatible" if want["compatible"] else "alone")
         assert cell.state == state
+
+
+def test_html_matrix_tables_hold_whole_subjects_and_only_their_sources() -> None:
+    """The HTML matrix grows with the findings: a table per run of subjects whose stating
+    sources fit MATRIX_COLUMNS, each with only those sources, in corpus order."""
+    from mou_reconcile.reporters.html_reporter import MATRIX_COLUMNS, _blocks
+    from mou_reconcile.views.matrix import Cell, Matrix, Row
+
+    def row(subject: str, prop: str, sources: list[str]) -> Row:
+        cells = {s: Cell(s, (entry(1),), "1", "1") for s in sources}
+        return Row(f"{subject}.{prop}", subject, prop, "count", False, None, cells, None)
+
+    everyone = [f"s{i:02d}" for i in range(40)]
+    rows = [row("a", "x", ["s03", "s01"]), row("a", "y", ["s02"]),
+            row("b", "x", everyone[10:10 + MATRIX_COLUMNS]),  # a full table alone
+            row("c", "x", ["s39"]), row("d", "x", ["s38", "s01"])]
+    blocks = _blocks(Matrix(everyone, rows))
+    assert [([r.fact for r in rs], cols) for cols, rs in blocks] == [
+        (["a.x", "a.y"], ["s01", "s02", "s03"]),
+        (["b.x"], everyone[10:10 + MATRIX_COLUMNS]),
+        (["c.x", "d.x"], ["s01", "s38", "s39"]),
+    ]

@@ -147,8 +147,9 @@ class HtmlReporter(Reporter):
                     f"{e(p.severity.label)}: {e(p.message)}</li>" for p in problems]
             out += ["</ul>", "</details>"]
         # Info is often most of the list: it is counted here and listed collapsed below.
+        # (One pass each: `d not in listed` compared every pair, quadratic in findings.)
         listed = [d for d in shown if d.severity > Severity.INFO or not d.is_open]
-        info = [d for d in shown if d not in listed]
+        info = [d for d in shown if not (d.severity > Severity.INFO or not d.is_open)]
         if listed:
             out.append('<ol class="index">')
             for d in listed:

@@ -60,6 +60,23 @@ class NamePool:
         raise RuntimeError("name space exhausted: allow longer names")
 
 
+    def twin(self, word: str) -> str | None:
+        """A name one letter from `word` ("Tarrow" -> "Tarrew"): the near-identical names
+        the tool's alias hints must tell apart. Kept clear of every other root."""
+        key = word.lower()
+        for _ in range(100):
+            i = self.rng.randrange(1, len(key))
+            letters = "aeiou" if key[i] in "aeiouy" else "bdfgklmnprstvz"
+            twin = key[:i] + self.rng.choice(letters) + key[i + 1:]
+            if twin == key or twin in _AVOID:
+                continue
+            variants = _deletions(twin) - _deletions(key)
+            if variants.isdisjoint(self._neighbourhood):
+                self._neighbourhood |= variants
+                return twin.capitalize()
+        return None
+
+
 def slug(text: str) -> str:
     """An id fragment: lower case, letters and digits, words joined by '-'."""
     keep = "".join(c.lower() if c.isalnum() else " " for c in text)

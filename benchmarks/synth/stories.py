@@ -19,6 +19,7 @@ from typing import Any
 from synth import quantities as Q
 from synth.names import slug
 from synth.schema import KINDS, PROPS, Prop, StoryKind, split_template
+from synth.shape import PADDING, Shape
 from synth.world import Entity, World
 
 CLAIMS_PER_SOURCE = 10
@@ -29,7 +30,6 @@ POPULATION_RATE = 0.12  # sources that also give their city's population
 # archive (500 at N=10,000), as national figures do, so grouping a big fact is measured.
 NATIONAL_RATE = 0.05
 NATIONAL_TEMPLATE = "y:home to {v} people"
-AS_OF_RATE = 0.1  # honest numeric claims dated by their source's publication
 BREAKDOWN = "o:signed {v} contracts: {a} for roads, {b} for bridges and {c} for drainage"
 SCOPE_EVENTS = {"project": ("pilot-phase", "full-rollout"),
                 "programme": ("pilot-phase", "full-rollout")}
@@ -47,6 +47,7 @@ class Claim:
     breakdown: dict[str, int] | None = None
     breakdown_text: dict[str, str] | None = None
     lead: str | None = None  # a fixed sentence lead (scope plantings name their phase)
+    pad: str = ""  # plain words after the template (Shape.quote_length)
 
     @property
     def fact(self) -> str:
@@ -62,7 +63,7 @@ class Claim:
         if self.breakdown_text:
             parts = dict(zip("abc", self.breakdown_text.values()))
             return split_template(BREAKDOWN)[1].format(v=self.stated.text, **parts)
-        return split_template(self.template)[1].format(v=self.stated.text)
+        return split_template(self.template)[1].format(v=self.stated.text) + self.pad
 
 
 @dataclass
@@ -102,8 +103,8 @@ def _day(rng: random.Random, base: dt.date, spread: int) -> tuple[int, int, int]
 class Teller:
     """Makes stories and their sources' claims in one world, deterministically."""
 
-    def __init__(self, world: World, rng: random.Random) -> None:
-        self.world, self.rng = world, rng
+    def __init__(self, world: World, rng: random.Random, shape: Shape) -> None:
+        self.world, self.rng, self.shape = world, rng, shape
         self.used_subjects: set[str] = set()
         self.population: dict[str, int] = {}
         self.outlet_counts: dict[str, int] = {}
@@ -197,12 +198,21 @@ class Teller:
 
     def claim(self, source: Source, subject: str, prop: Prop, value: Any) -> Claim:
         rng = self.rng
+        shape = self.shape
         c = Claim(source.id, subject, prop, self.honest(prop, value), rng.choice(prop.templates))
-        if prop.type in ("count", "number") and source.published and rng.random() < AS_OF_RATE:
+        if shape.context_on == "all":
+            if rng.random() < shape.context_share:
+                y, m, d = source.published or source.story.day
+                c.context = {"as_of": f"{y}-{m:02d}-{d:02d}"}
+        elif prop.type in ("count", "number") and source.published and \
+                rng.random() < shape.context_share:
             y, m, d = source.published
             c.context = {"as_of": f"{y}-{m:02d}-{d:02d}"}
         if prop.id == "contracts" and c.stated.bound is None and rng.random() < 0.3:
             self.set_breakdown(c, _parts(value, value, rng))
+        if shape.quote_length and c.breakdown is None:
+            while len(c.quote) < shape.quote_length:
+                c.pad += " " + rng.choice(PADDING)
         return c
 
     def set_breakdown(self, c: Claim, parts: dict[str, int] | None) -> None:
@@ -217,15 +227,21 @@ class Teller:
         return twin
 
     # -- planting -------------------------------------------------------------------------
-    def plant(self, story: Story) -> Planted | None:
-        """Pick a fact two independent sources state and make one of them disagree."""
-        rng = self.rng
+    def plantable(self, story: Story) -> dict[str, list[Claim]]:
+        """The story's facts two sources state, with their claims."""
         covered: dict[str, list[Claim]] = {}
         for source in story.sources:
             for c in source.claims:
                 if not c.prop.multi and c.subject == story.subject.id:
                     covered.setdefault(c.prop.id, []).append(c)
-        choices = sorted(p for p, cs in covered.items() if len({c.source for c in cs}) >= 2)
+        return {p: cs for p, cs in covered.items() if len({c.source for c in cs}) >= 2}
+
+    def plant(self, story: Story, skip: frozenset[str] = frozenset()) -> Planted | None:
+        """Pick a fact two independent sources state (not in `skip`) and make one of them
+        disagree."""
+        rng = self.rng
+        covered = self.plantable(story)
+        choices = sorted(p for p in covered if p not in skip)
         # The kind first, then a fact it suits, so rare kinds (a breakdown needs a count of
         # contracts) are planted as often as their weight says whenever the story allows.
         how = rng.choices(["conflict", "scope", "magnitude", "arithmetic"], [4, 2, 2, 1.5])[0]
@@ -240,8 +256,13 @@ class Teller:
         claims, prop, truth = covered[pid], PROPS[pid], story.truths[pid]
         dissent = rng.choice(claims)
         others = [c for c in claims if c.source != dissent.source]
+        # A differing as_of would turn a conflict into a scope difference: one for all.
+        same: dict[str, str] = {}
+        if self.shape.context_on == "all" and rng.random() < self.shape.context_share:
+            y, m, d = story.day
+            same = {"as_of": f"{y}-{m:02d}-{d:02d}"}
         for c in claims:
-            c.context = {}  # a differing as_of would turn a conflict into a scope difference
+            c.context = dict(same)
         fact = dissent.fact
         if prop.type not in ("count", "number"):
             return self._plant_other(story, prop, truth, dissent, fact)
@@ -312,9 +333,11 @@ def _parts(value: int, total: int, rng: random.Random) -> dict[str, int]:
     return parts
 
 
-def tell(world: World, n_sources: int, rng: random.Random) -> tuple[list[Source], list[Planted]]:
+def tell(world: World, n_sources: int, rng: random.Random,
+         shape: Shape | None = None) -> tuple[list[Source], list[Planted]]:
     """N sources in stories of 3 to 8, with copies and planted discrepancies."""
-    teller = Teller(world, rng)
+    shape = shape or Shape()
+    teller = Teller(world, rng, shape)
     sources: list[Source] = []
     planted: list[Planted] = []
     while len(sources) < n_sources:
@@ -330,8 +353,18 @@ def tell(world: World, n_sources: int, rng: random.Random) -> tuple[list[Source]
                 originals.append(teller.source(story))
                 teller.claims(originals[-1])
         story.sources = originals
-        if rng.random() < PLANT_RATE and (found := teller.plant(story)) is not None:
-            planted.append(found)
+        if shape.discrepancy_share is None:
+            if rng.random() < PLANT_RATE and (found := teller.plant(story)) is not None:
+                planted.append(found)
+        else:
+            facts = teller.plantable(story)
+            done: set[str] = set()
+            for _ in range(round(shape.discrepancy_share * len(facts))):
+                found = teller.plant(story, frozenset(done))
+                if found is None:
+                    break
+                done.add(found.fact.rsplit(".", 1)[1])
+                planted.append(found)
         for index, declared in copies:
             story.sources.append(teller.copy(originals[index], story, declared))
         sources += story.sources

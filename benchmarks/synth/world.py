@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from synth.names import NamePool, slug
+from synth.shape import Shape
 
 INDUSTRIES = ("Engineering", "Construction", "Logistics", "Energy", "Systems", "Holdings",
               "Infrastructure", "Consulting", "Technologies", "Builders", "Partners")
@@ -80,19 +81,36 @@ class World:
                 return pick
 
 
-def build_world(n_sources: int, rng: random.Random, reserved: set[str]) -> World:
+def _roots(pool: NamePool, count: int, shape: Shape) -> list[tuple[str, bool]]:
+    """`count` roots, each with whether it twins the one before; with Shape.twin_share,
+    some roots are followed by a twin one letter apart."""
+    out: list[tuple[str, bool]] = []
+    while len(out) < count:
+        root = pool.take(2, 3)
+        out.append((root, False))
+        if shape.twin_share and pool.rng.random() < shape.twin_share and len(out) < count:
+            twin = pool.twin(root)
+            if twin is not None:
+                out.append((twin, True))
+    return out
+
+
+def build_world(n_sources: int, rng: random.Random, reserved: set[str],
+                shape: Shape | None = None) -> World:
     """Cities and companies scale with the archive (a new story brings new names)."""
+    shape = shape or Shape()
     pool = NamePool(rng)
     pool.reserve(reserved)
     world = World(rng, pool)
     root = pool.take()
     world.country = world.add(Entity(slug(root), f"Republic of {root}", "place", [root]))
-    for _ in range(max(12, n_sources // 20)):
-        root = pool.take()
+    for root, _ in _roots(pool, max(12, n_sources // 20), shape):
         world.cities.append(world.add(Entity(slug(root), root, "place")))
-    for _ in range(max(12, n_sources // 10)):
-        root = pool.take(2, 3)
-        name = f"{root} {rng.choice(INDUSTRIES)}"
+    industry = ""
+    for root, twin in _roots(pool, max(12, n_sources // 10), shape):
+        # A twin keeps its original's industry: the whole names are one letter apart.
+        industry = industry if twin else rng.choice(INDUSTRIES)
+        name = f"{root} {industry}"
         aliases = []
         if rng.random() < 0.5:
             aliases.append(root)  # "Tarrow" for "Tarrow Engineering"

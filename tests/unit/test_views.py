@@ -88,3 +88,62 @@ def test_relation_of_two_claims(a: ClaimEntry, b: ClaimEntry, multi: bool,
                                 expected: str) -> None:
     assert relation(a, b, "count", multi) == expected
     assert relation(b, a, "count", multi) == expected  # symmetric
+
+
+def _pairwise(by_source: dict[str, list[ClaimEntry]], sid: str, multi: bool
+              ) -> dict[str, tuple[str, ...]]:
+    """A cell's related sources as the matrix defines them: every pair of claims."""
+    out: dict[str, list[str]] = {"same": [], "compatible": [], "contradicting": []}
+    for other, theirs in by_source.items():
+        if other != sid:
+            found = {relation(a, b, "count", multi) for a in by_source[sid] for b in theirs}
+            for kind, sources in out.items():
+                if kind in found:
+                    sources.append(other)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@given(st.lists(st.lists(st.tuples(st.sampled_from([9, 10, 11, 24, 300]),
+                                   st.sampled_from([None, "approx", "at_most"])),
+                         min_size=1, max_size=3), min_size=1, max_size=8), st.booleans())
+def test_cells_relate_value_by_value_as_pair_by_pair(sources: list[list[tuple[int, str | None]]],
+                                                     multi: bool) -> None:
+    """The matrix relates a fact's claims once per pair of distinct values (a fact with
+    thousands of sources stays near-linear); the answer is the pairwise one, and the
+    state is the one the lists give."""
+    from mou_reconcile.views.matrix import _cell, _Related
+
+    by_source = {f"s{i}": [entry(v, b, i * 10 + j) for j, (v, b) in enumerate(claims)]
+                 for i, claims in enumerate(sources)}
+    related = _Related(by_source, "count", multi)
+    for sid in by_source:
+        cell = _cell(sid, by_source, "count", related, {}, {})
+        want = _pairwise(by_source, sid, multi)
+        assert (cell.same, cell.compatible, cell.contradicting) == (
+            want["same"], want["compatible"], want["contradicting"])
+        support = len(set(want["same"]) | set(want["compatible"]))
+        state = ("differ" if len(want["contradicting"]) >= max(1, support) else "agree"
+                 if want["same"] else "compatible" if want["compatible"] else "alone")
+        assert cell.state == state
+
+
+def test_html_matrix_tables_hold_whole_subjects_and_only_their_sources() -> None:
+    """The HTML matrix grows with the findings: a table per run of subjects whose stating
+    sources fit MATRIX_COLUMNS, each with only those sources, in corpus order."""
+    from mou_reconcile.reporters.html_reporter import MATRIX_COLUMNS, _blocks
+    from mou_reconcile.views.matrix import Cell, Matrix, Row
+
+    def row(subject: str, prop: str, sources: list[str]) -> Row:
+        cells = {s: Cell(s, (entry(1),), "1", "1") for s in sources}
+        return Row(f"{subject}.{prop}", subject, prop, "count", False, None, cells, None)
+
+    everyone = [f"s{i:02d}" for i in range(40)]
+    rows = [row("a", "x", ["s03", "s01"]), row("a", "y", ["s02"]),
+            row("b", "x", everyone[10:10 + MATRIX_COLUMNS]),  # a full table alone
+            row("c", "x", ["s39"]), row("d", "x", ["s38", "s01"])]
+    blocks = _blocks(Matrix(everyone, rows))
+    assert [([r.fact for r in rs], cols) for cols, rs in blocks] == [
+        (["a.x", "a.y"], ["s01", "s02", "s03"]),
+        (["b.x"], everyone[10:10 + MATRIX_COLUMNS]),
+        (["c.x", "d.x"], ["s01", "s38", "s39"]),
+    ]

@@ -297,13 +297,15 @@ def _single_typos(index: _Index, key: str) -> list[tuple[str, str]]:
     """One-word spellings one letter from `key` (computed once per distinct word), the
     closest first, then in the order listed."""
     if key not in index.typos:
-        from rapidfuzz.distance import Levenshtein
-
         near: list[tuple[str, str]] = []
         words = index.single_words
-        for name in sorted(words.near(key),
-                           key=lambda w: (Levenshtein.distance(key, w), words.words[w])):
-            near += index.single[name]
+        found = words.near(key)
+        if found:  # rapidfuzz is imported only when there is something to rank
+            from rapidfuzz.distance import Levenshtein
+
+            for name in sorted(found, key=lambda w: (Levenshtein.distance(key, w),
+                                                     words.words[w])):
+                near += index.single[name]
         index.typos[key] = near
     return index.typos[key]
 

@@ -93,7 +93,7 @@ def sources(
         from mou_reconcile.views.sources import profile_sources
 
         rec = session.reconciled(claims, Format(format.value))
-        profiles = profile_sources(rec, build_matrix(rec))
+        profiles = profile_sources(rec, build_matrix(rec, every_source=False))
         session.emit(Format(format.value), output, lambda r: r.sources(rec, profiles))
 
 

@@ -168,9 +168,23 @@ def _reports(result: CheckResult, fact: str, same: list[ClaimEntry], groups: dic
              copies: list[independence.Link]) -> int:
     """How many independent reports state the value: copy groups, with claims whose quotes
     stand in the same sentence in nearly the same words joined."""
-    root = {e.claim.source: groups.get(e.claim.source, e.claim.source) for e in same}
+    # Union-find over the copy groups (a merge costs no pass over every source), and each
+    # distinct pair of quotes or sentences compared once: many sources quoting one value in
+    # one wording cost pairs of dictionary look-ups, not pairs of fuzzy comparisons.
+    parent = {e.claim.source: groups.get(e.claim.source, e.claim.source) for e in same}
+    for r in list(parent.values()):
+        parent.setdefault(r, r)
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     sentences: dict[str, str | None] = {}
     quotes = {e.id: independence.wording(e.claim.quote) for e in same}
+    alike: dict[tuple[str, str], bool] = {}
+    copied: dict[tuple[str, str], bool] = {}
 
     def sentence(e: ClaimEntry) -> str | None:
         if e.id not in sentences:
@@ -179,21 +193,32 @@ def _reports(result: CheckResult, fact: str, same: list[ClaimEntry], groups: dic
                 result.corpus, e.claim.source, anchor.start, anchor.end)
         return sentences[e.id]
 
+    reports = len({find(e.claim.source) for e in same})
     for i, a in enumerate(same):
+        if reports == 1:  # all one report already: no pair left to join
+            break
         for b in same[i + 1:]:
-            ra, rb = root[a.claim.source], root[b.claim.source]
+            ra, rb = find(a.claim.source), find(b.claim.source)
+            if ra == rb:
+                continue
+            pair = (quotes[a.id], quotes[b.id])
+            if pair not in alike:
+                alike[pair] = independence.similar(*pair)
             # Copied claims quote the same words: the sentences are read only then.
-            if ra == rb or not independence.similar(quotes[a.id], quotes[b.id]):
+            if not alike[pair]:
                 continue
             sa, sb = sentence(a), sentence(b)
-            if sa is not None and sb is not None and independence.same_words(sa, sb):
-                for source, r in root.items():
-                    if r == rb:
-                        root[source] = ra
+            if sa is None or sb is None:
+                continue
+            if (sa, sb) not in copied:
+                copied[sa, sb] = independence.same_words(sa, sb)
+            if copied[sa, sb]:
+                parent[rb] = ra
+                reports -= 1
                 copies.append(independence.Link(
                     a.claim.source, b.claim.source,
                     f"claims in the same words: {fact} ({a.id}, {b.id})"))
-    return len(set(root.values()))
+    return reports
 
 
 def _naming(corpus: Corpus) -> list[Discrepancy]:

@@ -20,6 +20,10 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
 LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 # The marks of the terminal's matrix: a cell's state is never told by colour alone.
 STATE_MARK = {"differ": "✗", "compatible": "≈", "agree": "✓", "alone": "•", "absent": "—"}
+# The matrix shows the facts with a discrepancy only, in tables of whole subjects with only
+# the sources that state them, up to this many columns (one subject may have more): the
+# page grows with the findings, not with sources x facts.
+MATRIX_COLUMNS = 12
 CSS = """
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;
 --error:#cf222e;--error-bg:#ffebe9;--warning:#9a6700;--warning-bg:#fff8c5;--info:#0969da;
@@ -130,7 +134,9 @@ class HtmlReporter(Reporter):
             '<li><a href="#sources">Sources</a></li></ul></nav>', "</header>", "<main>"]
         parts += self._summary(rec, shown)
         names = {eid: corpus.entity(eid).name for eid in corpus.entities}
-        parts += self._matrix(build_matrix(rec), {d.fact for d in shown}, names)
+        linked = {d.fact for d in shown}
+        parts += self._matrix(build_matrix(rec, sorted(linked), every_source=False), linked,
+                              rec.facts, names)
         parts += self._discrepancies(rec, shown)
         parts += self._sources(rec)
         parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
@@ -154,8 +160,9 @@ class HtmlReporter(Reporter):
                     f"{e(p.severity.label)}: {e(p.message)}</li>" for p in problems]
             out += ["</ul>", "</details>"]
         # Info is often most of the list: it is counted here and listed collapsed below.
+        # (One pass each: `d not in listed` compared every pair, quadratic in findings.)
         listed = [d for d in shown if d.severity > Severity.INFO or not d.is_open]
-        info = [d for d in shown if d not in listed]
+        info = [d for d in shown if not (d.severity > Severity.INFO or not d.is_open)]
         if listed:
             out.append('<ol class="index">')
             for d in listed:
@@ -173,25 +180,32 @@ class HtmlReporter(Reporter):
             out.append("<p>No discrepancies.</p>")
         return [*out, "</section>"]
 
-    def _matrix(self, matrix: Matrix, linked: set[str], names: dict[str, str]) -> list[str]:
-        out = ['<section id="matrix">', "<h2>Facts by source</h2>",
-               "<p>What each source says of each fact, each value marked by how the other "
-               "sources relate to it. The table scrolls sideways.</p>",
-               '<ul class="legend">']
+    def _matrix(self, matrix: Matrix, linked: set[str], facts: int,
+                names: dict[str, str]) -> list[str]:
+        out = ['<section id="matrix">', "<h2>Facts by source</h2>"]
+        if not matrix.rows:
+            return [*out, "<p>No fact is disputed.</p>", "</section>"]
+        out += [f"<p>What each source says of each fact with a discrepancy "
+                f"({len(matrix.rows)} of {plural(facts, 'fact')}), with the sources that "
+                "state them, each value marked by how the other sources relate to it. The "
+                "table scrolls sideways.</p>", '<ul class="legend">']
         out += [f'<li><span class="m {state}">{STATE_MARK[state]}</span>{e(state)}: {e(doc)}'
                 "</li>" for state, doc in STATES.items()]
         out.append('<li><span class="m mixed">✓•</span>mixed: a source\'s values relate '
                    "differently to the others; each is marked on its own line</li>")
-        out += ["</ul>", '<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
-        out += [f"<th>{e(s)}</th>" for s in matrix.sources]
-        out += ["</tr></thead>", "<tbody>"]
-        for row in matrix.rows:
-            name = f"<code>{_breakable(row.fact)}</code>"
-            if row.fact in linked:
-                name = f'<a href="#{e(row.fact)}">{name}</a>'
-            cells = "".join(self._cell(row, s, names) for s in matrix.sources)
-            out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-        return [*out, "</tbody>", "</table></div>", "</section>"]
+        out.append("</ul>")
+        for sources, rows in _blocks(matrix):
+            out += ['<div class="scroll"><table>', "<thead><tr><th>fact</th>"]
+            out += [f"<th>{e(s)}</th>" for s in sources]
+            out += ["</tr></thead>", "<tbody>"]
+            for row in rows:
+                name = f"<code>{_breakable(row.fact)}</code>"
+                if row.fact in linked:
+                    name = f'<a href="#{e(row.fact)}">{name}</a>'
+                cells = "".join(self._cell(row, s, names) for s in sources)
+                out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+            out += ["</tbody>", "</table></div>"]
+        return [*out, "</section>"]
 
     @staticmethod
     def _cell(row: Row, source: str, names: dict[str, str]) -> str:
@@ -199,8 +213,8 @@ class HtmlReporter(Reporter):
         one state: the cell takes that state's colour; values of different states: the cell
         is "mixed" and each value has its own colour (one agreeing value must not make a
         cell with a contradicted one green)."""
-        cell = row.cells[source]
-        if not cell.claims:
+        cell = row.cells.get(source)
+        if cell is None or not cell.claims:
             return '<td class="absent" title="absent"><span class="m">—</span></td>'
         marks = value_marks(row, source, names)
         states = {state for _, state in marks}
@@ -309,3 +323,22 @@ class HtmlReporter(Reporter):
             out += [f'<dt id="source-{e(sid)}"><strong>{e(sid)}</strong></dt>',
                     f"<dd>{' · '.join(about)}</dd>"]
         return [*out, "</dl>", "</section>"]
+
+
+def _blocks(matrix: Matrix) -> list[tuple[list[str], list[Row]]]:
+    """The rows in tables of whole subjects (rows come sorted by fact, so a subject's are
+    together), each table with the sources stating its facts, in corpus order, while they
+    fit MATRIX_COLUMNS."""
+    position = {sid: i for i, sid in enumerate(matrix.sources)}
+    subjects: dict[str, list[Row]] = {}
+    for row in matrix.rows:
+        subjects.setdefault(row.subject, []).append(row)
+    blocks: list[tuple[set[str], list[Row]]] = []
+    for rows in subjects.values():
+        stating = {sid for row in rows for sid in row.cells}
+        if blocks and len(blocks[-1][0] | stating) <= MATRIX_COLUMNS:
+            blocks[-1][0].update(stating)
+            blocks[-1][1].extend(rows)
+        else:
+            blocks.append((stating, list(rows)))
+    return [(sorted(cols, key=position.__getitem__), rows) for cols, rows in blocks]

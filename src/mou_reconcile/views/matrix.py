@@ -5,6 +5,10 @@ Two claims relate as in `report`: the same value (bound included: "up to 300,000
 count of 300,000), compatible (different, but their bounds overlap: 9 and "about 10"), or
 contradicting (a single-valued fact whose intervals cannot both hold). Several values of a
 `multi` fact never contradict each other.
+
+Claims are related value by value, not pair by pair, and a cell's lists of other sources
+are made only when asked for: a fact stated by thousands of sources costs its claims times
+its distinct values, not its claims squared (a cell's state needs only counts).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.units import said
@@ -30,28 +35,127 @@ STATES: dict[str, str] = {
 }
 
 
+KINDS = ("same", "compatible", "contradicting")
+
+
+class _Related:
+    """One fact's claims by source, related value by value: the sources giving each value,
+    and how two values relate (once per pair of distinct values, when first asked). Sources
+    giving the same values share every answer: cost values squared plus claims."""
+
+    def __init__(self, by_source: dict[str, list[ClaimEntry]], ptype: str, multi: bool) -> None:
+        self.ptype, self.multi = ptype, multi
+        self.order = {sid: i for i, sid in enumerate(by_source)}
+        self.keys: dict[str, tuple[Any, ...]] = {}
+        self.holders: dict[Any, list[str]] = {}
+        self.first: dict[Any, ClaimEntry] = {}
+        for sid, entries in by_source.items():
+            keys = []
+            for entry in entries:
+                key = claim_key(entry.claim, ptype)
+                self.first.setdefault(key, entry)
+                keys.append(key)
+            self.keys[sid] = tuple(dict.fromkeys(keys))
+            for key in self.keys[sid]:
+                self.holders.setdefault(key, []).append(sid)
+        self.single = all(len(k) == 1 for k in self.keys.values())
+        self._kind: dict[tuple[Any, Any], str] = {}
+        self._matching: dict[tuple[tuple[Any, ...], str], list[Any]] = {}
+        self._counts: dict[tuple[tuple[Any, ...], tuple[str, ...]], int] = {}
+        self._others: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def _relation(self, a: Any, b: Any) -> str:
+        if (a, b) not in self._kind:
+            self._kind[a, b] = relation(self.first[a], self.first[b], self.ptype, self.multi)
+        return self._kind[a, b]
+
+    def _keys_of(self, mine: tuple[Any, ...], kind: str) -> list[Any]:
+        """The values related to one of `mine` as `kind`."""
+        if (mine, kind) not in self._matching:
+            self._matching[mine, kind] = [
+                k for k in self.holders if any(self._relation(m, k) == kind for m in mine)]
+        return self._matching[mine, kind]
+
+    def others(self, sid: str, kind: str) -> tuple[str, ...]:
+        """The other sources with a claim related to one of `sid`'s as `kind`, in order."""
+        if (sid, kind) not in self._others:
+            self._others[sid, kind] = self._find_others(sid, kind)
+        return self._others[sid, kind]
+
+    def _find_others(self, sid: str, kind: str) -> tuple[str, ...]:
+        mine = self.keys[sid]
+        # Only values someone else gives: a source's own many values cost nothing here.
+        found = {o for k, holders in self.holders.items()
+                 if (len(holders) > 1 or holders[0] != sid)
+                 and any(self._relation(m, k) == kind for m in mine)
+                 for o in holders if o != sid}
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def state_of(self, sid: str, key: Any) -> str:
+        """The state of one of `sid`'s values alone (a cell of several values marks each);
+        costs the fact's distinct values times its sources, so asked only of such cells."""
+        others: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        for k, holders in self.holders.items():
+            kind = self._relation(key, k)
+            if kind in others:
+                others[kind].update(o for o in holders if o != sid)
+        same, comp = others["same"], others["compatible"]
+        return _state(len(same | comp), len(others["contradicting"]), len(same), len(comp))
+
+    def count(self, sid: str, kinds: tuple[str, ...]) -> int:
+        """How many other sources relate to `sid` as any of `kinds`, without listing them
+        when every source gives one value (the sources per value are then disjoint)."""
+        if not self.single:
+            return len({o for kind in kinds for o in self.others(sid, kind)})
+        mine = self.keys[sid]
+        if (mine, kinds) not in self._counts:
+            keys = {k for kind in kinds for k in self._keys_of(mine, kind)}
+            self._counts[mine, kinds] = sum(len(self.holders[k]) for k in keys)
+        # A source is always "same" with its own single value: not one of the others.
+        return self._counts[mine, kinds] - ("same" in kinds)
+
+
+def _state(support: int, contradicting: int, same: int, compatible: int) -> str:
+    """A cell's (or one value's) state from how many other sources relate to it how."""
+    if contradicting >= max(1, support):
+        return "differ"
+    if same:
+        return "agree"
+    return "compatible" if compatible else "alone"
+
+
 @dataclass(frozen=True)
 class Cell:
     source: str
     claims: tuple[ClaimEntry, ...]
     display: str  # the value(s) as this source gives them; "" when absent
     short: str  # the same, compact: "≤300k", an entity's shortest spelling
-    same: tuple[str, ...] = ()  # other sources giving the same value
-    compatible: tuple[str, ...] = ()  # ... a different value its bounds allow
-    contradicting: tuple[str, ...] = ()  # ... a value that cannot also be true
+    related: _Related | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @builtins.property
+    def same(self) -> tuple[str, ...]:
+        """Other sources giving the same value."""
+        return self.related.others(self.source, "same") if self.related else ()
+
+    @builtins.property
+    def compatible(self) -> tuple[str, ...]:
+        """Other sources giving a different value this one's bounds allow."""
+        return self.related.others(self.source, "compatible") if self.related else ()
+
+    @builtins.property
+    def contradicting(self) -> tuple[str, ...]:
+        """Other sources giving a value that cannot also be true."""
+        return self.related.others(self.source, "contradicting") if self.related else ()
+
+    @builtins.property
     def state(self) -> str:
         """How the others relate to this cell. A cell that only the outlier contradicts,
         while more sources agree with it or allow it, is not marked: the outlier is."""
-        if not self.claims:
+        if not self.claims or self.related is None:
             return "absent"
-        support = len(set(self.same) | set(self.compatible))
-        if len(self.contradicting) >= max(1, support):
-            return "differ"
-        if self.same:
-            return "agree"
-        return "compatible" if self.compatible else "alone"
+        rel, sid = self.related, self.source
+        return _state(rel.count(sid, ("same", "compatible")), rel.count(sid, ("contradicting",)),
+                      rel.count(sid, ("same",)), rel.count(sid, ("compatible",)))
 
 
 @dataclass
@@ -100,7 +204,11 @@ def claims_by_fact(corpus: Corpus) -> dict[str, dict[str, list[ClaimEntry]]]:
     return out
 
 
-def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None) -> Matrix:
+def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None, *,
+                 every_source: bool = True) -> Matrix:
+    """The matrix of `facts` (default: every fact). `every_source`: a cell for every source
+    of the corpus in each row; else only for the sources that state the fact (absent cells
+    left out: a row then costs its claims, not the corpus's sources)."""
     corpus = rec.corpus
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
     shortest = {eid: min(corpus.entity(eid).spellings, key=len) for eid in corpus.entities}
@@ -113,51 +221,34 @@ def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None) -> Mat
         by_source = table[fact]
         first = next(iter(by_source.values()))[0].claim
         prop = corpus.property(first.property)
-        cells = {sid: _cell(sid, by_source, prop.type, prop.multi, names, shortest)
-                 for sid in sources}
+        related = _Related(by_source, prop.type, prop.multi)
+        cells = {sid: _cell(sid, by_source, prop.type, related, names, shortest)
+                 for sid in (sources if every_source else by_source)}
         rows.append(Row(fact, first.subject, first.property, prop.type, prop.multi, prop.unit,
                         cells, found.get(fact)))
     return Matrix(sources, rows)
 
 
-def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, multi: bool,
+def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, related: _Related,
           names: dict[str, str], shortest: dict[str, str]) -> Cell:
     mine = by_source.get(sid, [])
     if not mine:
         return Cell(sid, (), "", "")
-    related: dict[str, list[str]] = {"same": [], "compatible": [], "contradicting": []}
-    for other, theirs in by_source.items():
-        if other == sid:
-            continue
-        found = {relation(a, b, ptype, multi) for a in mine for b in theirs}
-        for kind in related:
-            if kind in found:
-                related[kind].append(other)
     shown = list(dict.fromkeys(show_value(e.claim, ptype, names) for e in mine))
     short = list(dict.fromkeys(short_value(e.claim, ptype, shortest) for e in mine))
-    return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), tuple(related["same"]),
-                tuple(related["compatible"]), tuple(related["contradicting"]))
+    return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), related)
 
 
 def value_marks(row: Row, source: str, names: dict[str, str]) -> list[tuple[str, str]]:
     """Each value `source` gives for the row's fact, with its unit, and its own state: the
     cell's rule applied to that value alone, so a cell holding one agreeing and one
     contradicted value marks each (the cell's state is its most telling value's)."""
-    mine = row.cells[source].claims
-    groups: dict[object, list[ClaimEntry]] = {}
-    for entry in mine:
+    cell = row.cells[source]
+    groups: dict[Any, list[ClaimEntry]] = {}
+    for entry in cell.claims:
         groups.setdefault(claim_key(entry.claim, row.ptype), []).append(entry)
-    out: list[tuple[str, str]] = []
-    for group in groups.values():
-        related: dict[str, list[str]] = {"same": [], "compatible": [], "contradicting": []}
-        for other, cell in row.cells.items():
-            if other == source or not cell.claims:
-                continue
-            found = {relation(a, b, row.ptype, row.multi) for a in group for b in cell.claims}
-            for kind in related:
-                if kind in found:
-                    related[kind].append(other)
-        state = Cell(source, tuple(group), "", "", tuple(related["same"]),
-                     tuple(related["compatible"]), tuple(related["contradicting"])).state
-        out.append((said(group[0].claim, row.ptype, names, row.unit), state))
-    return out
+    if len(groups) == 1 or cell.related is None:  # one value: the cell's own state
+        return [(said(g[0].claim, row.ptype, names, row.unit), cell.state)
+                for g in groups.values()]
+    return [(said(group[0].claim, row.ptype, names, row.unit),
+             cell.related.state_of(source, key)) for key, group in groups.items()]

@@ -175,3 +175,26 @@ def test_html_is_a_report_format_only(cli) -> None:
     run = cli("check", "-c", FERRY, "-f", "html")
     assert run.exit_code == 2
     assert "'html' is not one of text, json, markdown, github, sarif" in run.stderr
+
+
+def test_sarif_fingerprints_follow_a_fact_in_its_own_claims_file(cli, sarif_validator,
+                                                               tmp_path: Path) -> None:
+    import shutil
+
+    for story in ("a", "b"):
+        shutil.copytree(FERRY, tmp_path / story)
+
+    def prints() -> dict[tuple[str, str], str]:
+        sarif = valid_sarif(sarif_validator, cli("report", str(tmp_path / "a"),
+                                                 str(tmp_path / "b"), "-f", "sarif").stdout)
+        return {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-2],
+                 r["properties"]["fact"]): r["partialFingerprints"]["mouReconcileFinding/v1"]
+                for run in sarif["runs"] for r in run["results"] if "properties" in r}
+
+    before = prints()
+    assert ("a", "lantern-fire.injured") in before and ("b", "lantern-fire.injured") in before
+    # Two stories naming a fact alike: two alerts, not one.
+    assert before["a", "lantern-fire.injured"] != before["b", "lantern-fire.injured"]
+    claims = tmp_path / "a" / "claims.yaml"
+    claims.write_text("# a comment moves every line down\n\n" + claims.read_text())
+    assert prints() == before  # lines moved: the same alerts

@@ -69,8 +69,9 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
             _location(_uri(s.path), _region(s.line or 1, s.col, s.end_line, s.end_col, s.quote),
                       f"{s.source}: {s.value}", k)
             for k, s in enumerate(f.spans)]
-    # Stable across edits that move lines, so code scanning tracks one alert per fact.
-    key = f"{f.rule}|{f.fact}" if f.fact else f"{f.rule}|{f.path}|{f.message}"
+    # Stable across edits that move lines, so code scanning tracks one alert per fact; the
+    # claims file is part of it, since two stories may well name a fact alike.
+    key = f"{f.rule}|{f.path}|{f.fact}" if f.fact else f"{f.rule}|{f.path}|{f.message}"
     result["partialFingerprints"] = {
         "mouReconcileFinding/v1": hashlib.sha256(key.encode()).hexdigest()[:32]}
     props: dict[str, Any] = {}

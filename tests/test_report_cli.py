@@ -252,3 +252,26 @@ def test_json_adds_the_value_with_its_unit_and_keeps_display(cli: Any) -> None:
         "about 60,000,000,000", "about US$60 billion")
     [mous] = [c for c in doc["corroborated"] if c["fact"] == "pk-cn-it-mous-2025.g2g_count"]
     assert (mous["display"], mous["display_with_unit"]) == ("1", "1 agreement")
+
+
+@pytest.mark.parametrize(("case", "said", "claims_reconciled"), [
+    # A quote not found or a value not in its quote: an error, and the claim still counts.
+    ("quote-not-found", "every claim is reconciled, those with errors too", None),
+    ("value-not-in-quote", "every claim is reconciled, those with errors too", None),
+    # A claim naming what is not declared cannot be reconciled: said so, and counted.
+    ("unknown-reference", "1 claim that fails validation or names what is not declared is "
+                          "left out", -1),
+])
+def test_report_says_which_claims_with_errors_it_leaves_out(cli: Any, case: str, said: str,
+                                                            claims_reconciled: int | None
+                                                            ) -> None:
+    import yaml
+
+    claims = CASES / case / "claims.yaml"
+    text = cli("report", "-c", str(claims))
+    assert said in " ".join(text.stdout.split())  # however the width wraps it
+    html = cli("report", "-c", str(claims), "-f", "html")
+    assert said in html.stdout
+    given = len(yaml.safe_load(claims.read_text())["claims"])
+    reconciled = cli("report", "-c", str(claims), "-f", "json").json()["summary"]["claims"]
+    assert reconciled == given + (claims_reconciled or 0)

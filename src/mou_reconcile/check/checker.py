@@ -28,6 +28,9 @@ from mou_reconcile.text.quotes import Anchor, closest_passage, find_quote, parts
 class CheckResult:
     corpus: Corpus
     anchors: dict[str, Anchor] = field(default_factory=dict)
+    # Claims reconciling cannot use: invalid, or naming what is not declared. A claim with
+    # another error (a quote not found, a value not in its quote) is still reconciled.
+    left_out: int = 0
 
     @property
     def problems(self) -> list[Problem]:
@@ -58,8 +61,10 @@ def check_corpus(corpus: Corpus) -> CheckResult:
     # A claim naming what is not declared, or whose value does not fit its property's type,
     # is reported and then left out, like one that fails validation: every command after
     # check can rely on its claims' references and types.
+    given = len(corpus.claims) + len(corpus.broken_claims)
     corpus.claims = [e for e in progress.track(corpus.claims, "checking claims")
                      if _check_claim(result, e, max_quote)]
+    result.left_out = given - len(corpus.claims)
     for index, raw in corpus.broken_claims:
         _check_broken_claim(corpus, index, raw)
     references.check_resolution_facts(corpus)

@@ -242,8 +242,10 @@ def checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool
     if note and errors:
         p = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        say(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; claims "
-            "with errors are left out: run `mou-reconcile check`")
+        from mou_reconcile.reporters.base import left_out
+
+        say(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; "
+            f"{left_out(result.left_out)}: run `mou-reconcile check`")
     return result
 
 

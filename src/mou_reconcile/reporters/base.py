@@ -72,3 +72,12 @@ class Reporter:
 
     def coverage(self, coverage: Coverage) -> None:
         raise NotImplementedError(f"the {self.name} format does not support coverage")
+
+
+def left_out(count: int) -> str:
+    """What a report with errors in its claims file reconciled, said where it is headed."""
+    if not count:
+        return "every claim is reconciled, those with errors too"
+    if count == 1:
+        return "1 claim that fails validation or names what is not declared is left out"
+    return f"{count:,} claims that fail validation or name what is not declared are left out"

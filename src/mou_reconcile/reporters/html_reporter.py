@@ -11,7 +11,7 @@ from __future__ import annotations
 from mou_reconcile import __version__
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
-from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.reporters.base import Reporter, left_out, plural, quote_highlights
 from mou_reconcile.reporters.escape import html_text, web_url
 from mou_reconcile.views.matrix import STATES, Matrix, Row, build_matrix, value_marks
 
@@ -154,7 +154,7 @@ class HtmlReporter(Reporter):
         problems = rec.check.problems
         if problems:
             out += [f'<details class="problems"><summary>The claims file has '
-                    f"{plural(len(problems), 'problem')}; claims with errors are left out"
+                    f"{plural(len(problems), 'problem')}; {e(left_out(rec.check.left_out))}"
                     "</summary>", "<ul>"]
             out += [f"<li><code>{e(p.path)}:{p.line}:{p.col}</code> {e(p.code)} "
                     f"{e(p.severity.label)}: {e(p.message)}</li>" for p in problems]

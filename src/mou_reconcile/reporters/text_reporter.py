@@ -19,7 +19,7 @@ from rich.text import Text
 from mou_reconcile.check.evidence import value_spans
 from mou_reconcile.corpus.units import said
 from mou_reconcile.problems import Problem, Severity
-from mou_reconcile.reporters.base import Reporter, plural, quote_highlights
+from mou_reconcile.reporters.base import Reporter, left_out, plural, quote_highlights
 from mou_reconcile.reporters.escape import CommandGuard, visible
 from mou_reconcile.reporters.wrap import Hanging, wrap_text
 
@@ -132,7 +132,7 @@ class TextReporter(Reporter):
         if problems:
             errors = sum(p.severity == Severity.ERROR for p in problems)
             console.print(Text(f"The claims file has {plural(len(problems), 'problem')}"
-                               f" ({errors} errors); claims with errors are left out. "
+                               f" ({plural(errors, 'error')}); {left_out(rec.check.left_out)}. "
                                "Run `mou-reconcile check` for details.", style="yellow"))
         shown = [d for d in rec.discrepancies if d.severity >= min_severity]
         for severity in sorted(Severity, reverse=True):

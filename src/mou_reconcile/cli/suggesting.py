@@ -5,13 +5,14 @@ corpus/storyfile.py keeps the file's comments and layout, the result is verified
 # No `from __future__ import annotations`: typer would eval every annotation string at start-up.
 
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
-from mou_reconcile.cli import session
+from mou_reconcile.cli import complete, session
 from mou_reconcile.cli.app import app
 from mou_reconcile.cli.helptext import Command, choices
 from mou_reconcile.cli.options import EXIT_USAGE, Format, OutputOption
@@ -138,7 +139,8 @@ def _write(corpus: Any, found: Any, fmt: str, output: Path | None) -> None:
 @app.command(cls=Command, epilog="Example: mou-reconcile suggest pm-beijing --format text")
 def suggest(
     source: Annotated[str, typer.Argument(
-        metavar="SOURCE", help="A source id, its article's path, or a unique prefix.")],
+        metavar="SOURCE", help="A source id, its article's path, or a unique prefix.",
+        autocompletion=complete.sources)],
     claims: Annotated[str | None, typer.Option(
         "--claims", "-c", metavar="PATH", show_default=False,
         help="Claims file, or a folder holding claims.yaml [default: $MOU_RECONCILE_CLAIMS, "
@@ -177,5 +179,12 @@ def suggest(
         if write:
             _write(corpus, found, fmt, output)
             return
-        render = {"yaml": show.yaml_text, "text": show.text_view, "json": show.json_text}
+        if fmt == "text":
+            from rich.console import Console
+
+            # the terminal's width, as every text output (100 columns in a file)
+            width = Console(file=sys.stdout).width if output is None else show.WIDTH
+            session.publish(show.text_view(found, width), output)
+            return
+        render = {"yaml": show.yaml_text, "json": show.json_text}
         session.publish(render[fmt](found), output)

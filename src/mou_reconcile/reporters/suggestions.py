@@ -134,7 +134,8 @@ def yaml_text(sug: Suggestions) -> str:
     return "\n".join([*header(sug), *body]) + "\n"
 
 
-def text_view(sug: Suggestions) -> str:
+def text_view(sug: Suggestions, width: int = WIDTH) -> str:
+    """To read, wrapped to `width` columns (the terminal's, or 100 in a file)."""
     out = [f"{sug.source_id} ({sug.article.display}): {len(sug.facts)} tracked facts with "
            f"suggestions, {len(sug.new)} other quantities"]
     for f in sug.skipped:
@@ -150,7 +151,12 @@ def text_view(sug: Suggestions) -> str:
         for c in sug.new:
             out.append(f"    {_short(c.value):>12}  line {c.line}: {c.quote!r}")
     # article text and ids: control characters shown, no line read as a CI command
-    return terminal_text("\n".join(out) + "\n")
+    from rich.text import Text
+
+    from mou_reconcile.reporters.wrap import wrap_text
+
+    shown = terminal_text("\n".join(out))
+    return "\n".join(line.plain for line in wrap_text(Text(shown), width)) + "\n"
 
 
 def json_text(sug: Suggestions) -> str:

@@ -46,6 +46,19 @@ def test_diff_sample_shows_the_partner_conflict_with_both_quotes(cli: Any) -> No
     assert sum(doc["summary"].values()) == len(doc["facts"])
 
 
+def test_diff_says_values_with_their_units_and_keeps_json_display_bare(cli: Any) -> None:
+    doc = cli("diff", "pm-beijing", "huawei-statement", "--format", "json").json()
+    count = facts_by_name(doc)["pk-cn-it-mous-2025.agreement_count"][0]
+    assert (count["a"]["display"], count["b"]["display"]) == ("10", "9")  # the contract
+    assert (count["a"]["display_with_unit"], count["b"]["display_with_unit"]) == (
+        "10 agreements", "9 agreements")
+    partner = cli("diff", "huawei-statement", "spin-b2b", "--format", "json").json()
+    named = facts_by_name(partner)["sky47.data_centre_partner"][0]
+    assert named["a"]["display_with_unit"] == "Huawei Technologies"  # no unit: as it is
+    text = cli("diff", "pm-beijing", "huawei-statement").stdout
+    assert re.search(r"10 agreements +9 agreements +conflict", text)
+
+
 def test_diff_names_sources_by_prefix_or_article_path(cli: Any) -> None:
     by_id = cli("diff", "pm-beijing", "jwg-dec22", "-f", "json").json()
     by_prefix = cli("diff", "pm", "jwg-d", "-f", "json").json()

@@ -49,8 +49,10 @@ def diff_document(rec: Reconciliation, d: SourceDiff) -> dict[str, Any]:
             "fact": r.fact, "status": r.status, "kinds": r.kinds,
             "severity": r.severity.label if r.severity is not None else None,
             "resolved": r.resolved,
-            "a": {"display": r.a_display or None, "claims": [_claim(rec, e) for e in r.a]},
-            "b": {"display": r.b_display or None, "claims": [_claim(rec, e) for e in r.b]},
+            "a": {"display": r.a_display or None, "display_with_unit": r.a_said or None,
+                  "claims": [_claim(rec, e) for e in r.a]},
+            "b": {"display": r.b_display or None, "display_with_unit": r.b_said or None,
+                  "claims": [_claim(rec, e) for e in r.b]},
         } for r in d.rows],
     }
 

@@ -60,7 +60,7 @@ def diff(emit: Emit, rec: Reconciliation, d: SourceDiff, quotes: bool) -> None:
         emit("| " + " | ".join(headers) + " |")
         emit("|" + " --- |" * len(headers))
         for r in rows:
-            a, b = cell(r.a_display) or "—", cell(r.b_display) or "—"
+            a, b = cell(r.a_said) or "—", cell(r.b_said) or "—"
             if quotes:
                 a += "".join(f"<br>{_quote(rec, e)}" for e in r.a)
                 b += "".join(f"<br>{_quote(rec, e)}" for e in r.b)

@@ -147,8 +147,8 @@ def _cut(word: str, width: int) -> Text:
 
 def _diff_row(table: Table, rec: Reconciliation, r: DiffRow, quotes: bool, status: str,
               fact: Text) -> None:
-    sides = {"only_a": [(r.a_display, r.a)], "only_b": [(r.b_display, r.b)]}.get(
-        status, [(r.a_display, r.a), (r.b_display, r.b)])
+    sides = {"only_a": [(r.a_said, r.a)], "only_b": [(r.b_said, r.b)]}.get(
+        status, [(r.a_said, r.a), (r.b_said, r.b)])
     cells: list[Text | Cell] = [fact]
     for shown, entries in sides:
         cell = Text(shown or "—")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES
+from mou_reconcile.corpus.units import said
 from mou_reconcile.corpus.values import claim_key, figure, show_value
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.disagreements import pair_kind
@@ -35,6 +36,10 @@ class DiffRow:
     b_display: str
     kinds: list[str] = field(default_factory=list)
     resolved: str | None = None  # the verdict's status when a resolution closes the fact
+    # The values with their property's unit, as a reader says them ("10 agreements"): text
+    # and Markdown show these; JSON's display stays the bare value (its contract).
+    a_said: str = ""
+    b_said: str = ""
 
     @property
     def severity(self) -> Severity | None:
@@ -71,11 +76,16 @@ def diff_sources(rec: Reconciliation, a: str, b: str) -> SourceDiff:
         def show(entries: list[ClaimEntry], ptype: str = prop.type) -> str:
             return "; ".join(dict.fromkeys(_shown(e, ptype, names) for e in entries))
 
+        def say(entries: list[ClaimEntry], ptype: str = prop.type,
+                unit: str | None = prop.unit) -> str:
+            return "; ".join(dict.fromkeys(_shown(e, ptype, names, unit) for e in entries))
+
         if prop.multi and mine and theirs:
-            rows.extend(_multi_rows(fact, mine, theirs, prop.type, show))
+            rows.extend(_multi_rows(fact, mine, theirs, prop.type, show, say))
             continue
         row = DiffRow(fact, "only_a" if not theirs else "only_b" if not mine else "agree",
-                      mine, theirs, show(mine), show(theirs))
+                      mine, theirs, show(mine), show(theirs), a_said=say(mine),
+                      b_said=say(theirs))
         if mine and theirs:
             row.kinds = _kinds(mine, theirs, prop.type)
             row.status = "differ" if row.kinds else "agree"
@@ -88,9 +98,11 @@ def diff_sources(rec: Reconciliation, a: str, b: str) -> SourceDiff:
     return SourceDiff(a, b, rows, group.get(a, a) != group.get(b, b), link)
 
 
-def _shown(e: ClaimEntry, ptype: str, names: dict[str, str]) -> str:
-    """The value, with the authority the source credits for it: "11,300 (Health Ministry)"."""
-    value = show_value(e.claim, ptype, names)
+def _shown(e: ClaimEntry, ptype: str, names: dict[str, str], unit: str | None = None) -> str:
+    """The value, with the authority the source credits for it: "11,300 (Health Ministry)";
+    with `unit`, as a reader says it: "11,300 people (Health Ministry)"."""
+    value = show_value(e.claim, ptype, names) if unit is None else \
+        said(e.claim, ptype, names, unit)
     by = e.claim.attributed_to
     return f"{value} ({names.get(by, by)})" if by is not None else value
 
@@ -113,7 +125,8 @@ def _kinds(mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str) -> list
 
 
 def _multi_rows(fact: str, mine: list[ClaimEntry], theirs: list[ClaimEntry], ptype: str,
-                show: Callable[[list[ClaimEntry]], str]) -> list[DiffRow]:
+                show: Callable[[list[ClaimEntry]], str],
+                say: Callable[[list[ClaimEntry]], str]) -> list[DiffRow]:
     keys_a = {claim_key(e.claim, ptype): e for e in mine}
     keys_b = {claim_key(e.claim, ptype): e for e in theirs}
     rows = []
@@ -121,5 +134,6 @@ def _multi_rows(fact: str, mine: list[ClaimEntry], theirs: list[ClaimEntry], pty
         ea, eb = keys_a.get(key), keys_b.get(key)
         status = "agree" if ea and eb else "only_a" if ea else "only_b"
         la, lb = [ea] if ea else [], [eb] if eb else []
-        rows.append(DiffRow(fact, status, la, lb, show(la), show(lb)))
+        rows.append(DiffRow(fact, status, la, lb, show(la), show(lb), a_said=say(la),
+                            b_said=say(lb)))
     return rows

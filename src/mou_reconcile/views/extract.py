@@ -220,11 +220,9 @@ def _squash(text: str, a: int, b: int) -> str:
 
 
 def _anchors_here(article: Article, quote: str, start: int) -> bool:
-    from mou_reconcile.text.quotes import find_quote
+    from mou_reconcile.text.quotes import anchors_first_at
 
-    anchor = find_quote(article, quote)
-    folded = article.folded
-    return anchor is not None and folded.folded_index(anchor.start) == folded.folded_index(start)
+    return anchors_first_at(article, quote, start)
 
 
 def _states(quote: str, q: Quantity) -> bool:

@@ -18,6 +18,7 @@ from mou_reconcile.text.fold import Folded, fold
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)\]]*(?=\s+|$)|\n\s*\n")
 WORD = re.compile(r"\w+")  # a word, as the closest-passage index splits text
+_WORD3 = re.compile(r"(?<!\w)(\w{3})\w*")  # a word of three letters or more
 
 
 @dataclass
@@ -114,6 +115,15 @@ class Article:
         index: dict[str, list[int]] = {}
         for m in WORD.finditer(self.folded.text):
             index.setdefault(m.group(), []).append(m.start())
+        return index
+
+    @cached_property
+    def word_prefix_offsets(self) -> dict[str, list[int]]:
+        """Where each word of three letters or more starts, by its first three letters: for
+        a quote's last word, which may be the start of a longer word in the article."""
+        index: dict[str, list[int]] = {}
+        for m in _WORD3.finditer(self.folded.text):
+            index.setdefault(m.group(1), []).append(m.start())
         return index
 
     def paragraph_index(self, folded_index: int) -> int:

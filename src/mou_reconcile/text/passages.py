@@ -35,7 +35,6 @@ MAX_POSTINGS = 200_000
 _WIDEN = 40
 
 
-
 @dataclass(frozen=True)
 class Passage:
     """The closest passage to a quote that was not found."""

@@ -11,9 +11,10 @@ from mou_reconcile.text.article import WORD, Article
 from mou_reconcile.text.fold import fold_text
 
 _ELISION = re.compile(r"\s*\.{3,}\s*")  # `…` folds to `...` (NFKC)
-# Places anchors_first_at tries before the figure's own, at most; past that the plain
-# search (a scan of the text before it, in C) is cheaper.
+# Places anchors_first_at tries, at most; past that the plain search (a scan of the text
+# before the figure, in C) is cheaper.
 _MAX_TRIED = 256
+_PREFIX = 3  # letters of Article.word_prefix_offsets's keys
 
 
 # Many are made, one per claim; not frozen: a frozen class's __init__ sets each field
@@ -70,33 +71,45 @@ def anchors_first_at(article: Article, quote: str, start: int) -> bool:
     """Whether find_quote anchors the quote where the article's original offset `start`
     is, found without scanning the article before it (`extract` asks this for every
     figure, widening its quote until it does: a scan from the start each time made it
-    quadratic). A word inside the quote, with non-word characters on both sides, is a
-    whole word wherever the quote occurs, so the article's word index lists every place
-    the quote could stand; those of its rarest such word are tried in order."""
+    quadratic). A word of the quote after a non-word character starts a word wherever the
+    quote occurs, and is that whole word if a non-word character follows it too; so the
+    article's index of words (or of their first three letters) lists every place the quote
+    could stand. Those of the quote's rarest such word are tried in order."""
     parts = quote_parts(quote)
     folded = article.folded
     target = folded.folded_index(start)
-    inner = [(m.group(), m.start()) for m in WORD.finditer(parts[0])
-             if m.start() > 0 and m.end() < len(parts[0])] if len(parts) == 1 else []
-    index = article.word_offsets
-    if not inner or any(w not in index for w, _ in inner):
-        anchor = find_quote(article, quote)  # an elided quote, or one of a word or two
-        return anchor is not None and folded.folded_index(anchor.start) == target
-    needle, text = parts[0], folded.text
-    word, offset = min(inner, key=lambda wo: len(index[wo[0]]))
-    places = index[word]
-    first = bisect_left(places, offset)  # places too early to hold the quote's start
-    if bisect_left(places, target + offset) - first > _MAX_TRIED:
-        anchor = find_quote(article, quote)  # a common word: the plain search is faster
-        return anchor is not None and folded.folded_index(anchor.start) == target
-    for place in places[first:]:
-        pos = place - offset
-        if pos > target:
-            break  # the first place it anchors is after `start`
-        para = article.paragraph_at(pos)
-        if para is not None and pos + len(needle) <= para[1] and text.startswith(needle, pos):
-            return folded.folded_index(folded.span(pos, pos + len(needle))[0]) == target
-    return False
+    places, offset = _places(article, parts[0]) if len(parts) == 1 else (None, 0)
+    if places is not None:
+        needle, text = parts[0], folded.text
+        first = bisect_left(places, offset)  # from the places that leave room before
+        for place in places[first:first + _MAX_TRIED]:
+            pos = place - offset
+            if pos > target:
+                return False  # the first place it anchors is after `start`
+            para = article.paragraph_at(pos)
+            if (para is not None and pos + len(needle) <= para[1]
+                    and text.startswith(needle, pos)):
+                return folded.folded_index(folded.span(pos, pos + len(needle))[0]) == target
+        if len(places) <= first + _MAX_TRIED:
+            return False  # it anchors nowhere
+    # An elided quote, a single word, or one whose places keep failing: the plain search.
+    anchor = find_quote(article, quote)
+    return anchor is not None and folded.folded_index(anchor.start) == target
+
+
+def _places(article: Article, needle: str) -> tuple[list[int] | None, int]:
+    """Where the article's words start that every occurrence of the needle must have at
+    `offset` from its start, the fewest such list; None: no word of the needle fits."""
+    words = [(m.group(), m.start(), m.end() < len(needle)) for m in WORD.finditer(needle)
+             if m.start() > 0]
+    whole = article.word_offsets
+    if any(w not in whole for w, _, inner in words if inner):
+        return [], 0  # a whole word the article does not have: the quote is nowhere
+    found = [(whole[w], o) for w, o, inner in words if inner]
+    if not found and words and len(words[-1][0]) >= _PREFIX:
+        w, o, _ = words[-1]  # the last word: where the article's words start with it
+        found = [(article.word_prefix_offsets.get(w[:_PREFIX], []), o)]
+    return min(found, key=lambda po: len(po[0])) if found else (None, 0)
 
 
 def _rest_in_order(text: str, parts: list[str], pos: int,

@@ -86,9 +86,10 @@ def anchors_first_at(article: Article, quote: str, start: int) -> bool:
             pos = place - offset
             if pos > target:
                 return False  # the first place it anchors is after `start`
+            if not text.startswith(needle, pos):
+                continue
             para = article.paragraph_at(pos)
-            if (para is not None and pos + len(needle) <= para[1]
-                    and text.startswith(needle, pos)):
+            if para is not None and pos + len(needle) <= para[1]:
                 return folded.folded_index(folded.span(pos, pos + len(needle))[0]) == target
         if len(places) <= first + _MAX_TRIED:
             return False  # it anchors nowhere
@@ -106,9 +107,9 @@ def _places(article: Article, needle: str) -> tuple[list[int] | None, int]:
     if any(w not in whole for w, _, inner in words if inner):
         return [], 0  # a whole word the article does not have: the quote is nowhere
     found = [(whole[w], o) for w, o, inner in words if inner]
-    if not found and words and len(words[-1][0]) >= _PREFIX:
+    if words and not words[-1][2] and len(words[-1][0]) >= _PREFIX:
         w, o, _ = words[-1]  # the last word: where the article's words start with it
-        found = [(article.word_prefix_offsets.get(w[:_PREFIX], []), o)]
+        found.append((article.word_prefix_offsets.get(w[:_PREFIX], []), o))
     return min(found, key=lambda po: len(po[0])) if found else (None, 0)
 
 

@@ -131,7 +131,10 @@ QUOTE_NOT_FOUND = _code("MR401", "quote-not-found", E, "the quote is not in its 
     The quote does not occur in its article. Matching folds Unicode compatibility forms,
     typographic quotes and dashes, case and runs of white space, and `...` stands for omitted
     words within one paragraph. The message shows the closest passage with its line number
-    and similarity, which is usually the passage meant, with a typo on one side.""")
+    and similarity, which is usually the passage meant, with a typo on one side. The search
+    for it compares at most 20,000,000 character pairs per quote (quote length times
+    article characters aligned); when that runs out before a similar passage is found, the
+    message says "no closest passage: the search budget ... ran out" instead.""")
 VALUE_NOT_IN_QUOTE = _code("MR402", "value-not-in-quote", E,
                            "the quote does not state the value", """
     The quote is found but does not support the claim's value: a count or number must appear

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from mou_reconcile.text.article import Article
 from mou_reconcile.text.fold import fold_text
+from mou_reconcile.text.passages import closest_passage
 from mou_reconcile.text.quotes import (
-    closest_passage,
     find_quote,
     parts_found_elsewhere,
     quote_parts,

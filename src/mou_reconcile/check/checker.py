@@ -17,11 +17,12 @@ from mou_reconcile.corpus import limits
 from mou_reconcile.corpus.load import ClaimEntry, Corpus, load_corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES, NotCurated, Property
 from mou_reconcile.problems import Problem, Severity
+from mou_reconcile.text import passages
 from mou_reconcile.text.article import Article
 from mou_reconcile.text.dates import parse_partial_date
 from mou_reconcile.text.fold import fold_text
 from mou_reconcile.text.numbers import find_quantities
-from mou_reconcile.text.quotes import Anchor, closest_passage, find_quote, parts_found_elsewhere
+from mou_reconcile.text.quotes import Anchor, find_quote, parts_found_elsewhere
 
 
 @dataclass
@@ -159,7 +160,13 @@ def _miss(article: Article, quote: str) -> tuple[str, str | None]:
     if parts_found_elsewhere(article, quote):
         return (f"the parts of the quote occur in {article.display}, but not in order within"
                 " one paragraph", "quote one paragraph at a time")
-    passage = closest_passage(article, quote)
+    found = passages.search(article, quote)
+    passage = found.passage
+    if found.exhausted:
+        return (f"the quote is not in {article.display}; no closest passage: the search budget"
+                f" ({passages.BUDGET:,} character pairs per quote) ran out before a similar"
+                " passage was found", "copy the quote exactly from the article (a shorter"
+                " quote lets the search cover more of a long article)")
     if passage is None or passage.similarity < 0.5:
         return f"the quote is not in {article.display} (nothing similar found)", None
     shown = passage.text if len(passage.text) <= 120 else passage.text[:117] + "..."

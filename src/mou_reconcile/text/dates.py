@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from datetime import date
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -75,15 +76,16 @@ def spans(text: str) -> list[tuple[int, int]]:
     """Where the text writes a date with a day or a year ("14 March 2026", "Dec 22 2025",
     "September 2025", "2025-09-08"): the numbers inside are not quantities. "may 5" and
     "march 3" without a year are left alone (more often a verb than a month)."""
-    found: list[tuple[int, int]] = []
-    for pattern in _PATTERNS[:4]:
+    found: list[tuple[int, int]] = []  # sorted and never overlapping, so one neighbour
+    for pattern in _PATTERNS[:4]:     # tells whether a new span overlaps any
         for m in pattern.finditer(text):
             mon = m.groupdict().get("mon") or ""
             if mon.lower() in ("may", "march", "mar") and mon.islower() and not m.group("year"):
                 continue
-            if not any(a < m.end() and m.start() < b for a, b in found):
-                found.append(m.span())
-    return sorted(found)
+            k = bisect_left(found, (m.end(),))  # the spans starting before m ends: [:k]
+            if k == 0 or found[k - 1][1] <= m.start():
+                insort(found, m.span())
+    return found
 
 
 def contains(outer: PartialDate, inner: PartialDate) -> bool:

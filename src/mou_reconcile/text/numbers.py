@@ -13,6 +13,7 @@ asked, "one" used as a pronoun).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -383,10 +384,12 @@ def mentions(text: str, *, years: bool = False) -> list[Quantity]:
 
     from mou_reconcile.text import dates
 
-    in_dates = dates.spans(text)
+    in_dates = dates.spans(text)  # sorted, never overlapping
+    starts = [a for a, _ in in_dates]
     out: list[Quantity] = []
     for q in find_quantities(text):
-        in_date = any(a <= q.start and q.end <= b for a, b in in_dates)
+        k = bisect_right(starts, q.start) - 1  # the one date that can hold q
+        in_date = k >= 0 and q.end <= in_dates[k][1]
         if _is_year(text, q) or (in_date and _YEAR.fullmatch(q.text)):
             if years:
                 out.append(replace(q, kind="year"))

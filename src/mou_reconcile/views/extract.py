@@ -72,14 +72,16 @@ def extract(article: Article, corpus: Corpus, *, years: bool = False, new: bool 
     entities = [corpus.entity(eid) for eid in corpus.entities]
     properties = [corpus.property(pid) for pid in corpus.properties]
     out = []
+    named: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}  # a sentence's figures
     for q in mentions(article.text, years=years):
         s, e = article.sentence_around(q.start, q.end)
         hint = noun_phrase(article.text, q, s, e)[0]
         line, col = article.line_col(q.start)
+        if (s, e) not in named:
+            named[s, e] = entities_in(article.text[s:e], entities)
         out.append(Candidate(q, line, col, " ".join(article.text[s:e].split()),
                              len(re.sub(r"\s+", " ", article.text[s:q.start])),
-                             quote_for(article, q, s, e), hint,
-                             entities_in(article.text[s:e], entities),
+                             quote_for(article, q, s, e), hint, named[s, e],
                              property_for(hint, properties, q.kind)))
     return Extraction(article.source_id, article, file or str(article.path), new, out)
 
@@ -156,36 +158,37 @@ def _singular(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
-@lru_cache(maxsize=4096)
-def _folded_spelling(spelling: str) -> str:
-    # Once per spelling, not once per sentence: folding costs time per character, and a
-    # long name times every sentence of a long article added up to minutes.
-    return fold_text(spelling)
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every known name (folded, longest first) and the entity each
+    stands for (the first listed): built once per claims file, where folding each
+    spelling and searching for it in every sentence of a long article took minutes."""
+    owner: dict[str, str] = {}
+    for eid, spellings in names:
+        for spelling in spellings:
+            key = fold_text(spelling)
+            if key:
+                owner.setdefault(key, eid)
+    if not owner:
+        return None, owner
+    keys = sorted(owner, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)"), owner
 
 
 def entities_in(sentence: str, entities: list[Entity]) -> tuple[tuple[str, str], ...]:
     """Known entities the sentence names; a name inside a longer one does not count
-    ('Pakistan' in 'Pakistan Software Export Board')."""
+    ('Pakistan' in 'Pakistan Software Export Board'): at each place the longest name."""
     from mou_reconcile.text.fold import fold
 
+    pattern, owner = _names_pattern(tuple((e.id, tuple(e.spellings)) for e in entities))
+    if pattern is None:
+        return ()
     folded = fold(sentence)
-    hits: list[tuple[int, int, str]] = []
-    for entity in entities:
-        for spelling in entity.spellings:
-            key = _folded_spelling(spelling)
-            if key:
-                pattern = r"(?<!\w)" + re.escape(key) + r"(?!\w)"
-                hits += [(m.start(), m.end(), entity.id) for m in re.finditer(pattern,
-                                                                              folded.text)]
-    hits.sort(key=lambda h: (h[0], -h[1]))
-    kept: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
     out: dict[str, str] = {}
-    for a, b, eid in kept:
-        start, end = folded.span(a, b)
-        out.setdefault(eid, " ".join(sentence[start:end].split()))
+    for m in pattern.finditer(folded.text):
+        start, end = folded.span(m.start(), m.end())
+        out.setdefault(owner[m.group()], " ".join(sentence[start:end].split()))
     return tuple(out.items())
 
 
@@ -220,11 +223,9 @@ def _squash(text: str, a: int, b: int) -> str:
 
 
 def _anchors_here(article: Article, quote: str, start: int) -> bool:
-    from mou_reconcile.text.quotes import find_quote
+    from mou_reconcile.text.quotes import anchors_first_at
 
-    anchor = find_quote(article, quote)
-    folded = article.folded
-    return anchor is not None and folded.folded_index(anchor.start) == folded.folded_index(start)
+    return anchors_first_at(article, quote, start)
 
 
 def _states(quote: str, q: Quantity) -> bool:

@@ -637,3 +637,23 @@ def test_claims_go_at_the_end_of_the_claims_list_keeping_the_rest() -> None:
         "claims:\n- source: b\n  quote: q\n# suggested\n- source: a\n")
     with pytest.raises(CannotEdit):  # lines that do not give the claims promised
         with_items(block, "claims", lines, [dict(claim, value=4)])
+
+
+def test_wrapped_messages_never_start_a_line_with_a_workflow_command(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    # Titles of every length around the width, so that wrapping puts `::warning::` at a
+    # line's start (the runner trims the indentation): add's message must guard it.
+    monkeypatch.setenv("COLUMNS", "80")
+    script("init", "story", cwd=tmp_path)
+    story = tmp_path / "story"
+    pages = []
+    for k in range(40):
+        pages.append(str(tmp_path / f"page{k}.txt"))
+        Path(pages[-1]).write_text(f"Title {k} " + "x" * k + " words words ::warning::"
+                                   f"INJECTED\n\nThe ministry said {k + 40} people were hurt "
+                                   "on Monday.\n", encoding="utf-8")
+    added = script("add", *pages, cwd=story)
+    assert added.returncode == 0, added.stderr
+    starts = [line.lstrip() for line in added.stdout.splitlines()]
+    assert not [line for line in starts if line.startswith("::")]
+    assert [line for line in starts if line.startswith(":\\:warning")]  # it was tried

@@ -35,7 +35,8 @@ def _echo(message: str, *, err: bool = False) -> None:
         from mou_reconcile.reporters.wrap import wrap_text
 
         width = Console(file=sys.stdout).width
-        text = "\n".join(line.plain for line in wrap_text(Text(text), width))
+        # guarded again: a wrapped line's start is a new place a CI log reads commands at
+        text = terminal_text("\n".join(line.plain for line in wrap_text(Text(text), width)))
     typer.echo(text, err=err)
 
 

@@ -155,8 +155,10 @@ def text_view(sug: Suggestions, width: int = WIDTH) -> str:
 
     from mou_reconcile.reporters.wrap import wrap_text
 
-    shown = terminal_text("\n".join(out))
-    return "\n".join(line.plain for line in wrap_text(Text(shown), width)) + "\n"
+    # wrapped as shown (control characters made visible), then guarded: a wrapped line's
+    # start is a new place a CI log could read a command at
+    wrapped = wrap_text(Text(terminal_text("\n".join(out))), width)
+    return terminal_text("\n".join(line.plain for line in wrapped)) + "\n"
 
 
 def json_text(sug: Suggestions) -> str:

@@ -94,3 +94,61 @@ def test_thousands_of_claims_on_one_fact_are_fast() -> None:
         ["misreport", "rounding"], ["dispute", "misreport", "rounding"]]  # 707 is 700 rounded
     assert time.perf_counter() - start < 2.0
     assert time.perf_counter() - start < 2.0
+
+
+def rounding_every_pair(entries: list[ClaimEntry]) -> list[str]:
+    """The rounding hints' definition: every pair, in file order, each message once."""
+    from mou_reconcile.corpus.values import fmt_number, rounded
+    from mou_reconcile.reconcile.kinds.rounding import _places
+
+    out = []
+    for i, a in enumerate(entries):
+        for b in entries[i + 1:]:
+            if rounded(a.claim, b.claim):
+                coarse, fine = (a, b) if _places(a) < _places(b) else (b, a)
+                out.append(f"{fmt_number(coarse.claim.value)} ({coarse.claim.source}) is "
+                           f"{fmt_number(fine.claim.value)} ({fine.claim.source}) rounded: "
+                           "a difference of precision, not of fact")
+    return list(dict.fromkeys(out))
+
+
+roundish = st.sampled_from([5, 10, 12, 100, 120, 1000, 1200, 10_000, 1.2e6, 1_272_000, 4960,
+                            5000, 10_100, 707, 700, 0.5, 0.48, 2.5, 2.46, 1e-6, 1.2e-6,
+                            12_345_678_901_234_567])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(roundish | st.integers(1, 20_000) | st.floats(0.001, 1e7),
+                          st.sampled_from(["a", "b", "c"]),
+                          st.sampled_from([None, None, "approx"])), max_size=10))
+def test_rounding_hints_as_every_pair_finds(items: list[tuple[Any, str, Any]]) -> None:
+    from mou_reconcile.reconcile.kinds.rounding import hints
+
+    entries = []
+    for i, (value, source, bound) in enumerate(items):
+        claim = Claim(source=source, subject="s", property="p", value=value, bound=bound,
+                      quote="q")
+        entries.append(ClaimEntry(i, f"c{i}", claim))
+    assert hints(entries, "number") == rounding_every_pair(entries)
+
+
+def test_rounding_hints_of_a_thousand_figures_look_up_not_compare() -> None:
+    from mou_reconcile.reconcile.kinds import rounding
+
+    entries = [ClaimEntry(i, f"c{i}", Claim(source="a", subject="s", property="p", value=v,
+                                            quote="q")) for i, v in enumerate(range(1, 1001))]
+    calls = 0
+    real = rounding.rounded
+
+    def counted(a: Claim, b: Claim) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    rounding.rounded = counted
+    try:
+        found = rounding.hints(entries, "count")
+    finally:
+        rounding.rounded = real
+    assert found == rounding_every_pair(entries)
+    assert calls < 20 * len(entries)  # pair by pair: 499,500

@@ -96,6 +96,8 @@ class _Related:
         costs the fact's distinct values times its sources, so asked only of such cells."""
         others: dict[str, set[str]] = {kind: set() for kind in KINDS}
         for k, holders in self.holders.items():
+            if holders == [sid]:  # a value only `sid` gives: no other source to count
+                continue
             kind = self._relation(key, k)
             if kind in others:
                 others[kind].update(o for o in holders if o != sid)

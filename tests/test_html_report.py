@@ -73,7 +73,7 @@ def test_html_has_summary_matrix_discrepancies_and_verdicts(cli, tmp_path: Path)
     assert "signing <mark>nine</mark> Memoranda" in text  # the value highlighted in its quote
     assert "rating: <strong>Missing context</strong>" in text
     # The matrix cell for 9: its state told by the mark as well as the colour, with the unit.
-    assert ('<td class="differ" title="differ"><span class="v differ" title="differ">'
+    assert ('<td class="differ" title="differ"><span class="v">'
             '<span class="m">✗</span> 9 agreements</span></td>') in text
 
 
@@ -212,7 +212,7 @@ def test_each_value_of_a_cell_is_marked_and_a_mixed_cell_is_not_one_colour(cli,
     a, b, c = cells_of(text, "council.partners")
     assert a.startswith('<td class="mixed"'), a
     assert "<span class=\"m\">✓</span> Acme" in a and "<span class=\"m\">•</span> Bolt" in a
-    assert c == '<td class="absent" title="absent"><span class="m">—</span></td>'
+    assert c == '<td class="absent">—</td>'
     # The legend gives every mark its meaning.
     for mark, state in (("✗", "differ"), ("≈", "compatible"), ("✓", "agree"), ("•", "alone"),
                         ("—", "absent")):

@@ -214,17 +214,21 @@ class HtmlReporter(Reporter):
         is "mixed" and each value has its own colour (one agreeing value must not make a
         cell with a contradicted one green)."""
         cell = row.cells.get(source)
+        # The most frequent cells, kept short: the matrix's size follows its cells.
         if cell is None or not cell.claims:
-            return '<td class="absent" title="absent"><span class="m">—</span></td>'
+            return '<td class="absent">—</td>'
         marks = value_marks(row, source, names)
         states = {state for _, state in marks}
-        kind = cell.state if len(states) == 1 else "mixed"
-        title = kind if kind != "mixed" else "mixed: " + ", ".join(
-            dict.fromkeys(state for _, state in marks))
-        values = "".join(f'<span class="v {state}" title="{e(state)}"><span class="m">'
+        if len(states) == 1:  # the cell's class and title say the state for every value
+            kind = cell.state
+            values = "".join(f'<span class="v"><span class="m">{STATE_MARK[kind]}</span> '
+                             f"{e(shown)}</span>" for shown, _ in marks)
+            return f'<td class="{kind}" title="{kind}">{values}</td>'
+        title = "mixed: " + ", ".join(dict.fromkeys(state for _, state in marks))
+        values = "".join(f'<span class="v {state}" title="{state}"><span class="m">'
                          f"{STATE_MARK[state]}</span> {e(shown)}</span>"
                          for shown, state in marks)
-        return f'<td class="{kind}" title="{e(title)}">{values}</td>'
+        return f'<td class="mixed" title="{e(title)}">{values}</td>'
 
     def _discrepancies(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
         out = ['<section id="discrepancies">', "<h2>Discrepancies</h2>"]

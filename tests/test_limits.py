@@ -229,3 +229,17 @@ def test_extract_folds_each_spelling_once(monkeypatch: pytest.MonkeyPatch) -> No
         assert extract.entities_in(f"Sentence {n} names the {name}.", [entity]) == (
             ("brigade", name),)
     assert folded.count(name) <= 1
+
+
+@pytest.mark.parametrize("args", [["report", "-f", "json"], ["diff", "a", "b", "-f", "json"],
+                                  ["sources", "-f", "json"], ["matrix", "-f", "json"],
+                                  ["explain", "fund.share"], ["timeline", "fund.share"]])
+def test_figures_far_apart_are_a_discrepancy_not_a_crash(cli, args: list[str]) -> None:
+    # Regression: asking whether 12,345,678,901,234,567 rounds 0.001 (or the other way)
+    # raised decimal.InvalidOperation (p / place beyond Decimal's 28 digits).
+    run = cli(*args, "--claims", str(CASES / "far-apart-figures"))
+    assert run.exit_code in (0, 1), run.stderr
+    if args[0] == "report":
+        found = run.json()["discrepancies"]
+        assert [(d["fact"], d["kinds"]) for d in found] == [("fund.share",
+                                                            ["conflict", "magnitude"])]

@@ -152,3 +152,13 @@ def test_rounding_hints_of_a_thousand_figures_look_up_not_compare() -> None:
         rounding.rounded = real
     assert found == rounding_every_pair(entries)
     assert calls < 20 * len(entries)  # pair by pair: 499,500
+
+
+def test_figures_past_a_floats_whole_numbers_are_no_rounding_and_no_crash() -> None:
+    # Regression (found by the fuzzer): 1e308 / 0.001 is infinite, and math.floor raised
+    # OverflowError in both the rounding lookup and the rounding hints.
+    from mou_reconcile.reconcile.kinds.rounding import hints
+
+    entries = [entry(0, 1e308), entry(1, 0.0010000000000000002), entry(2, 12_345_678_901_234_567)]
+    assert hints(entries, "number") == rounding_every_pair(entries) == []
+    assert disagreements(entries, "number") == every_pair(entries, "number") == ["conflict"]

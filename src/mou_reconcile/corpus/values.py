@@ -84,6 +84,11 @@ def _rounds_to(precise: float, round_figure: float) -> bool:
     p = Decimal(repr(float(precise))).normalize()
     if r <= 0 or p <= 0:
         return False
+    # A figure rounds only to one within its place (never above the round figure itself):
+    # far apart, no more to ask, and p / place could exceed Decimal's 28 digits (it raised
+    # DivisionImpossible for 12,345,678,901,234,567 against 0.001).
+    if p * 2 < r or p >= r * 2:
+        return False
     _, digits, exponent = r.as_tuple()
     assert isinstance(exponent, int)  # finite: values are checked finite
     place = Decimal(1).scaleb(exponent - max(0, 2 - len(digits)))

@@ -124,6 +124,8 @@ def _rounded_pair(claims: list[ClaimEntry]) -> bool:
         for place in (10.0 ** k for k in range(-3, 16)):
             if place > v:
                 break
+            if v / place > 2 ** 53:  # past a float's whole numbers (or infinite): no rounding
+                continue
             for r in {math.floor(v / place + 0.5) * place, math.floor(v / place) * place}:
                 for other in exact.get(r, ()) if r != v else ():
                     if any(rounded(e.claim, other.claim) and not differing_context(e, other)

@@ -64,6 +64,8 @@ def _roundings(v: float) -> set[float]:
         place = 10.0 ** k
         if place > v:
             break
+        if v / place > 2 ** 53:  # past a float's whole numbers (or infinite): no rounding
+            continue
         out |= {math.floor(v / place + 0.5) * place, math.floor(v / place) * place}
     return out
 

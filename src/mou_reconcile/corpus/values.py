@@ -79,6 +79,21 @@ def rounded(a: Claim, b: Claim) -> bool:
     return _rounds_to(y, x) or _rounds_to(x, y)
 
 
+def roundings(v: float) -> set[float]:
+    """`v` rounded half up and cut to every power of ten up to itself: the round figures
+    `rounded` could pair it with (a round figure's place is never above the precise one),
+    for looking them up rather than comparing every pair."""
+    out: set[float] = set()
+    for k in range(-12, 20):
+        place = 10.0 ** k
+        if place > v:
+            break
+        if v / place > 2 ** 53:  # past a float's whole numbers (or infinite): no rounding
+            continue
+        out |= {math.floor(v / place + 0.5) * place, math.floor(v / place) * place}
+    return out
+
+
 def _rounds_to(precise: float, round_figure: float) -> bool:
     r = Decimal(repr(float(round_figure))).normalize()
     p = Decimal(repr(float(precise))).normalize()

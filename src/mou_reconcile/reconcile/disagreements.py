@@ -5,13 +5,12 @@ key both give, a `misreport` when the same authority is credited, else a `confli
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from typing import Any
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
 from mou_reconcile.corpus.models import NUMERIC_TYPES
-from mou_reconcile.corpus.values import claim_key, compatible, interval, rounded
+from mou_reconcile.corpus.values import claim_key, compatible, interval, rounded, roundings
 from mou_reconcile.text import dates
 
 # A fact's claims, each with its `claim_key`: computed once, used for disagreements and groups.
@@ -121,16 +120,11 @@ def _rounded_pair(claims: list[ClaimEntry]) -> bool:
         if e.claim.effective_bound == "exact" and isinstance(v, (int, float)) and v > 0:
             exact[float(v)].append(e)
     for v, mine in exact.items():
-        for place in (10.0 ** k for k in range(-3, 16)):
-            if place > v:
-                break
-            if v / place > 2 ** 53:  # past a float's whole numbers (or infinite): no rounding
-                continue
-            for r in {math.floor(v / place + 0.5) * place, math.floor(v / place) * place}:
-                for other in exact.get(r, ()) if r != v else ():
-                    if any(rounded(e.claim, other.claim) and not differing_context(e, other)
-                           for e in mine):
-                        return True
+        for r in roundings(v):
+            for other in exact.get(r, ()) if r != v else ():
+                if any(rounded(e.claim, other.claim) and not differing_context(e, other)
+                       for e in mine):
+                    return True
     return False
 
 

@@ -9,12 +9,11 @@ So 10,000 against 14,000 or 9 against 10 stays a disagreement.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from mou_reconcile.corpus.load import ClaimEntry
 from mou_reconcile.corpus.models import NUMERIC_TYPES
-from mou_reconcile.corpus.values import figure, fmt_number, rounded
+from mou_reconcile.corpus.values import figure, fmt_number, rounded, roundings
 from mou_reconcile.problems import Severity
 from mou_reconcile.reconcile.kinds.base import FactClaims, Kind
 
@@ -42,7 +41,7 @@ def hints(entries: list[ClaimEntry], ptype: str) -> list[str]:
         at[_key(v)].append(i)
     pairs = set()
     for (v, _), i in first.items():
-        for r in _roundings(v):
+        for r in roundings(v):
             for j in at.get(_key(r), ()):
                 if j != i and rounded(entries[i].claim, entries[j].claim):
                     pairs.add((min(i, j), max(i, j)))
@@ -54,20 +53,6 @@ def hints(entries: list[ClaimEntry], ptype: str) -> list[str]:
                    f" is {fmt_number(figure(fine.claim.value))} ({fine.claim.source})"
                    " rounded: a difference of precision, not of fact")
     return list(dict.fromkeys(out))
-
-
-def _roundings(v: float) -> set[float]:
-    """`v` rounded half up and cut, to every power of ten up to itself (a round figure's
-    place is never above the precise figure: `values.rounded`)."""
-    out = set()
-    for k in range(-12, 20):
-        place = 10.0 ** k
-        if place > v:
-            break
-        if v / place > 2 ** 53:  # past a float's whole numbers (or infinite): no rounding
-            continue
-        out |= {math.floor(v / place + 0.5) * place, math.floor(v / place) * place}
-    return out
 
 
 def _key(v: float) -> float:

@@ -107,6 +107,9 @@ def e(text: object) -> str:
     return html_text(str(text))
 
 
+_OPEN, _CLOSE = "\ue000", "\ue001"  # where <mark> and </mark> go in a quote, before escaping
+
+
 def _breakable(fact: str) -> str:
     """A fact name that wraps after its dot in a narrow column, not mid-word."""
     return ".<wbr>".join(e(part) for part in fact.split("."))
@@ -115,6 +118,7 @@ def _breakable(fact: str) -> str:
 class HtmlReporter(Reporter):
     name = "html"
     anchors: dict[str, str]  # source -> its anchor under Sources
+    links: dict[str, str]  # source -> the start of a link to it, up to its closing </a>
 
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
         corpus = rec.corpus
@@ -141,6 +145,7 @@ class HtmlReporter(Reporter):
         parts += self._matrix(matrix, linked, rec.facts, names)
         # Each source's anchor is short (#s12): a page cites its sources thousands of times.
         self.anchors = {sid: f"s{i}" for i, sid in enumerate(corpus.sources, 1)}
+        self.links = {sid: f'<a href="#{a}">{e(sid)}' for sid, a in self.anchors.items()}
         parts += self._discrepancies(rec, shown)
         parts += self._sources(rec)
         parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
@@ -271,8 +276,9 @@ class HtmlReporter(Reporter):
 
     def _discrepancy(self, rec: Reconciliation, d: Discrepancy) -> list[str]:
         state = "" if d.is_open else " resolved"
-        out = [f'<article class="discrepancy {LABEL[d.severity]}{state}" id="{e(d.fact)}">',
-               f'<h3><span class="badge">{LABEL[d.severity]}</span> <code>{e(d.fact)}</code> '
+        label, fact = LABEL[d.severity], e(d.fact)
+        out = [f'<article class="discrepancy {label}{state}" id="{fact}">',
+               f'<h3><span class="badge">{label}</span> <code>{fact}</code> '
                f'<span class="muted">{e(", ".join(d.kinds))}</span></h3>',
                f'<p class="message">{e(d.message)}</p>']
         for g in d.values:
@@ -309,20 +315,27 @@ class HtmlReporter(Reporter):
     def _highlighted(rec: Reconciliation, d: Discrepancy, g: ValueGroup, quote: str) -> str:
         spans = [(0, len(quote))] if d.kinds == ["naming"] else quote_highlights(
             rec, d, g, quote)
+        # The quote escaped in one piece, the highlights marked by two characters of the
+        # private use area (unless the quote holds one: then piece by piece).
+        whole = _OPEN not in quote and _CLOSE not in quote
         html, pos = [], 0
         for a, b in spans:
             if a >= pos:
-                html += [e(quote[pos:a]), "<mark>", e(quote[a:b]), "</mark>"]
+                html += [quote[pos:a], _OPEN, quote[a:b], _CLOSE] if whole else [
+                    e(quote[pos:a]), "<mark>", e(quote[a:b]), "</mark>"]
                 pos = b
-        html.append(e(quote[pos:]))
-        return "".join(html)
+        if not whole:
+            return "".join([*html, e(quote[pos:])])
+        marked = e("".join([*html, quote[pos:]]))
+        return marked.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>") if spans else marked
 
     def _whose(self, rec: Reconciliation, ev: Evidence) -> str:
         """The source (a link to it under Sources), the line, who it credits."""
-        where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
-        anchor = self.anchors.get(ev.source)
-        if anchor is not None:
-            where = f'<a href="#{anchor}">{where}</a>'
+        link = self.links.get(ev.source)
+        if link is not None:
+            where = f"{link}, line {ev.line}</a>" if ev.line else f"{link}</a>"
+        else:
+            where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
         corpus = rec.corpus
         if ev.attributed_to is None:
             return where

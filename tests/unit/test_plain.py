@@ -29,6 +29,9 @@ LINES = [
     "",
     "   ",
     "a" * 300,
+    "#\ufe0f keycap, e\u0301 combining, 👩\u200d💻 joined, 🇵🇰 flag " * 3,
+    "\u0301\u0301\u0301 marks alone " + "ﾊﾝｶｸ half-width " * 5,
+    "✓ " + "x" * 76,  # 78 characters in 80 bytes: the longest line written unmeasured at 80
 ]
 
 

@@ -3,7 +3,8 @@
 To what is not a terminal (a pipe, a file, a CI log), or with `--color never`, rich writes
 no styles: only the text, which the text reporter wraps itself (reporters/wrap.py). Lines
 wrapped by the same layout and written through the same `CommandGuard` are then rich's
-output byte for byte, without importing rich, a tenth of a cold `check` (as CI runs it).
+output byte for byte, without importing rich, a tenth of a cold `check` (as CI runs it);
+lines short enough not to need wrapping do without even rich's cell widths.
 
 `write` declines (returns False, having written nothing) wherever rich could write
 otherwise: a terminal or what rich may take for one (FORCE_COLOR, TTY_COMPATIBLE), Jupyter
@@ -21,7 +22,6 @@ import sys
 from typing import TextIO
 
 from mou_reconcile.reporters.escape import CommandGuard, visible
-from mou_reconcile.reporters.wrap import wrap_plain
 
 
 def write(out: TextIO, lines: list[str], *, color: bool | None, width: int | None) -> bool:
@@ -35,7 +35,13 @@ def write(out: TextIO, lines: list[str], *, color: bool | None, width: int | Non
         return False
     guard = CommandGuard(out)
     for line in lines:
-        guard.write("\n".join(wrap_plain(line, columns)) + "\n")
+        # No character takes more cells than its UTF-8 bytes: a line that short fits as it
+        # is, and needs neither the layout nor its cell widths (rich.cells).
+        if len(line.encode("utf-8", "surrogatepass")) > columns:
+            from mou_reconcile.reporters.wrap import wrap_plain
+
+            line = "\n".join(wrap_plain(line, columns))
+        guard.write(line + "\n")
         guard.flush()  # as rich does after each line
     return True
 

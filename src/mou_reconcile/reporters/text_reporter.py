@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from mou_reconcile.problems import Problem, Severity
 from mou_reconcile.reporters import plain
 from mou_reconcile.reporters.base import Reporter, left_out, plural, quote_highlights
-from mou_reconcile.reporters.wrap import Hanging
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
     from rich.console import Console
@@ -228,6 +227,7 @@ class TextReporter(Reporter):
 
         from mou_reconcile.check.evidence import value_spans
         from mou_reconcile.corpus.units import said
+        from mou_reconcile.reporters.wrap import Hanging
 
         console = self.console()
         corpus = rec.corpus

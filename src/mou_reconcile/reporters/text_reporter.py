@@ -22,7 +22,13 @@ if TYPE_CHECKING:  # types only: `check` must not import the other commands' mod
     from rich.text import Text
 
     from mou_reconcile.check.checker import CheckResult
-    from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
+    from mou_reconcile.reconcile.result import (
+        Corroboration,
+        Discrepancy,
+        Evidence,
+        Reconciliation,
+        ValueGroup,
+    )
     from mou_reconcile.views.coverage import Coverage
     from mou_reconcile.views.diff import SourceDiff
     from mou_reconcile.views.explain import Explanation
@@ -105,15 +111,7 @@ class TextReporter(Reporter):
             console.print(Text(f"Corroborated ({len(rec.corroborated)})",
                                style="green underline"))
             for c in rec.corroborated:
-                line = Text("  ✓ ", style="green")
-                line.append(c.fact, style="bold")
-                line.append(f" = {c.shown}  ")
-                line.append(f"{c.independent_sources} independent sources: "
-                            f"{', '.join(c.sources)}", style="dim")
-                if c.origins:
-                    names = ", ".join(_entity_name(rec, o) for o in c.origins)
-                    line.append(f"; {plural(len(c.origins), 'origin')}: {names}", style="dim")
-                console.print(line)
+                console.print(self._corroborated(rec, c))
         if rec.links:
             console.print()
             console.print(Text("Not independent", style="underline"))
@@ -124,6 +122,19 @@ class TextReporter(Reporter):
                 console.print(line)
         console.print()
         console.print(self._summary(rec))
+
+    def _corroborated(self, rec: Reconciliation, c: Corroboration) -> Text:
+        from rich.text import Text
+
+        line = Text("  ✓ ", style="green")
+        line.append(c.fact, style="bold")
+        line.append(f" = {c.shown}  ")
+        line.append(f"{c.independent_sources} independent sources: "
+                    f"{', '.join(c.sources)}", style="dim")
+        if c.origins:
+            names = ", ".join(_entity_name(rec, o) for o in c.origins)
+            line.append(f"; {plural(len(c.origins), 'origin')}: {names}", style="dim")
+        return line
 
     def _summary(self, rec: Reconciliation) -> Text:
         from rich.text import Text

@@ -65,7 +65,9 @@ class TextReporter(Reporter):
 
         console = self.console()
         for line in lines:
-            console.print(Text.assemble(*line))
+            # A line of one style has it as its base style, which a word cut short by
+            # wrapping keeps on its ellipsis too (reporters/wrap.py).
+            console.print(Text(*line[0]) if len(line) == 1 else Text.assemble(*line))
 
     # -- report ------------------------------------------------------------------------
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:

@@ -4,6 +4,7 @@ and where it could differ (a terminal, odd characters, odd widths) plain.write d
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,13 @@ def test_check_output_is_the_same_either_way(monkeypatch: pytest.MonkeyPatch,
         assert fast.getvalue().endswith("\n")
     if claims.parent.name == "data":
         assert all(taken)  # the sample corpus: written without rich
+
+
+def test_in_colour_a_summary_cut_short_keeps_its_colour_on_the_ellipsis() -> None:
+    # One style for the whole line: a word cut in its middle stays coloured throughout.
+    result = check_file(ROOT / "data" / "claims.yaml",
+                        "stories/a-folder-name-long-enough-to-be-cut-in-its-middle/claims.yaml")
+    out = io.StringIO()
+    TextReporter(out, color=True, width=40).check(result)
+    assert "…" in out.getvalue()
+    assert re.search("\x1b\\[32m[^\x1b]*…", out.getvalue()), out.getvalue()

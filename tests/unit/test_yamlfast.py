@@ -398,3 +398,39 @@ def test_generated_simple_lines(key: str, value: str) -> None:
                               st.characters())))
 def test_the_ascii_check_for_odd_characters_equals_the_regex(text: str) -> None:
     assert yamlfast._odd_chars(text) == (yamlfast._ODD_CHARS.search(text) is not None)
+
+
+# --- `- key: value` lines opening a top-level list's item in one match ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "version: 1\nclaims:\n  - source: a\n    k: 1\n  - source: b\n    k: \"q\"\n",
+    "version: 1\nclaims:\n  -   source: a\n    k: 1\n  - source: 12\n",  # spaces after '-'
+    "version: 1\nclaims:\n  - source: a\n    context:\n      x: 1\n      y: 2\n  - source: b\n",
+    "version: 1\nclaims:\n  - source: a\n    items:\n      - k: 1\n      - k: 2\n  - s: b\n",
+    "version: 1\nclaims:\n  - null: a\n  - true: b\n",  # keys YAML reads as null, a boolean
+    "version: 1\nclaims:\n  - s: null\n  - s: True\n  - s: word\n",
+    "version: 1\nclaims:\n  - s: a\n    k:\n  - s: b\n",  # after an empty value
+    "version: 1\nclaims:\n  - s: a\n      goes on\n  - s: b\n",  # a plain scalar on two lines
+    "version: 1\nclaims:\n  - s: a\n - s: b\n",  # less indented than the list
+    "version: 1\nclaims:\n- s: a\n- s: b\n",  # a list at the key's indent: the general way
+    "version: 1\nmeta:\n  k: 1\n  - s: a\n",  # a dash beside a mapping's keys
+    "version: 1\nclaims:\n  - s: a\n  k: 1\n",  # a key beside list items
+    "version: 1\nclaims:\n  - s: a\n    s: b\n",  # a duplicate key in the item
+])
+def test_list_item_lines_in_one_match(text: str) -> None:
+    same_both_ways(text)
+
+
+@pytest.mark.parametrize("depth", ["2", "3"])
+def test_list_item_lines_keep_the_depth_limit(depth: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOU_RECONCILE_MAX_DEPTH", depth)
+    same_both_ways("version: 1\nclaims:\n  - s: a\n  - s: b\n")
+
+
+def test_list_item_positions() -> None:
+    fast = read_fast("version: 1\nclaims:\n  - s: a\n    k: 1\n  -  s: b\n", "f.yaml")
+    assert fast is not None and fast.data["claims"] == [{"s": "a", "k": 1}, {"s": "b"}]
+    assert fast.where(("claims", 1)) == (5, 6)
+    assert fast.where(("claims", 0, "k")) == (4, 8)
+    assert fast.where(("claims", 1, "s"), key=True) == (5, 6)

@@ -204,7 +204,7 @@ def _read(lines: list[str], display: str) -> FastDocument:
                         key_positions[path] = (number + 1, indent + 1)
                         positions[path] = (number + 1, simple.start(4) + 1)
                     if quoted is None:  # _simple_value, inline on the hottest line
-                        quoted = (int(digits) if word is None else  # type: ignore[arg-type]
+                        quoted = (int(digits) if word is None else
                                   word if word not in NOT_KEYS else read_plain(word))
                     data[name] = quoted
                     last = (number, indent, indent, data, name)
@@ -223,14 +223,14 @@ def _read(lines: list[str], display: str) -> FastDocument:
                     value = _simple_value(quoted, word, digits)
                     del stack[held + 1:]
                     col = simple.start(3)
-                    item_path = (top.path[0], len(top.data))
+                    item: PathKey = (top.path[0], len(top.data))
                     if open_item is not None:
                         spans[open_item] = (item_start, number)
-                    open_item, item_start = item_path, number
-                    positions[item_path] = (number + 1, col + 1)
+                    open_item, item_start = item, number
+                    positions[item] = (number + 1, col + 1)
                     data = {name: value}
                     top.data.append(data)
-                    stack.append(_Frame(col, data, item_path))
+                    stack.append(_Frame(col, data, item))
                     last = (number, col, col, data, name)
                     depth_at = len(stack)
                     continue

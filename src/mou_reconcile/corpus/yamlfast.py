@@ -34,11 +34,13 @@ _ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n"  # the ASCII characters not in _O
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)")
 # The commonest lines of a claims file in one match: an indented `key: value`, or `- key:
 # value` opening an item of a list, whose value is a "double-quoted" string without escapes,
-# plain ASCII words or plain digits (which `read_plain` reads without declining). Anything
-# else (comments, other quotes, flow, ':' or '#' in a plain value, signs, non-ASCII plain
-# text) fails to match and goes the general way.
-_SIMPLE = re.compile(r'( +)(- +)?([A-Za-z_][A-Za-z0-9_.-]*): +("([^"\\]*)"'
-                     r"|([A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*)|([0-9]{1,299})) *\Z")
+# plain ASCII words or plain digits (which `read_plain` reads without declining), or (a key's
+# value only) a one-entry flow mapping of one of those (`context: {as_of: "2024-04"}`).
+# Anything else (comments, other quotes, other flow, ':' or '#' in a plain value, signs,
+# non-ASCII plain text) fails to match and goes the general way.
+_SCALAR = r'"([^"\\]*)"|([A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*)|([0-9]{1,299})'
+_SIMPLE = re.compile(rf"( +)(- +)?([A-Za-z_][A-Za-z0-9_.-]*): +({_SCALAR}"
+                     rf"|\{{ *([A-Za-z_][A-Za-z0-9_.-]*): +(?:{_SCALAR}) *\}}) *\Z")
 _MAX_DEPTH = 16  # deeper files are left to the full reader
 
 
@@ -190,7 +192,7 @@ def _read(lines: list[str], display: str) -> FastDocument:
             continue
         simple = _SIMPLE.match(line)
         if simple is not None and pending is None and stack:
-            lead, dash, name, _, quoted, word, digits = simple.groups()
+            lead, dash, name, _, quoted, word, digits, inner, *flow = simple.groups()
             indent = len(lead)
             if dash is None:
                 # A key of the mapping being read (same indent, no pop): the general path
@@ -198,19 +200,24 @@ def _read(lines: list[str], display: str) -> FastDocument:
                 top = stack[-1]
                 data = top.data
                 if (top.indent == indent and type(data) is dict and name not in data
-                        and name not in NOT_KEYS):
+                        and name not in NOT_KEYS and (inner is None or (
+                            inner not in NOT_KEYS and len(stack) < limit))):
                     if len(top.path) < 2:
                         path = (*top.path, name)
                         key_positions[path] = (number + 1, indent + 1)
                         positions[path] = (number + 1, simple.start(4) + 1)
                     if quoted is None:  # _simple_value, inline on the hottest line
-                        quoted = (int(digits) if word is None else
-                                  word if word not in NOT_KEYS else read_plain(word))
+                        if inner is not None:  # the general path's _fits: checked above
+                            quoted = {inner: _simple_value(*flow)}
+                        elif word is None:
+                            quoted = int(digits)
+                        else:
+                            quoted = word if word not in NOT_KEYS else read_plain(word)
                     data[name] = quoted
                     last = (number, indent, indent, data, name)
                     depth_at = len(stack)
                     continue
-            elif name not in NOT_KEYS:
+            elif name not in NOT_KEYS and inner is None:
                 # `- key: value`, a new item of a top-level list holding mappings: the
                 # general path's steps (close the frames deeper than the dash, open the
                 # item's mapping), taken only where they are these.

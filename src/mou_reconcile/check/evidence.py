@@ -49,6 +49,13 @@ def _quote_dates(quote: str) -> tuple[dates.PartialDate, ...]:
 def number_support(claim: Claim, quote: str) -> list[Finding]:
     found = _quote_quantities(quote)
     value = claim.value
+    if not isinstance(value, list) and not claim.breakdown:
+        # Most claims: one number, no breakdown. The first quantity stating it, if any,
+        # settles the hedge; a miss is worded below.
+        v = float(value)
+        for q in found:
+            if _matches(q, v):
+                return _hedge(claim, q)
     wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]
     out: list[Finding] = []
     hits: list[Quantity] = []

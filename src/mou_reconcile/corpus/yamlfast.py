@@ -192,7 +192,7 @@ def _read(lines: list[str], display: str) -> FastDocument:
             continue
         simple = _SIMPLE.match(line)
         if simple is not None and pending is None and stack:
-            lead, dash, name, _, quoted, word, digits, inner, *flow = simple.groups()
+            lead, dash, name, _, quoted, word, digits, inner, fq, fw, fd = simple.groups()
             indent = len(lead)
             if dash is None:
                 # A key of the mapping being read (same indent, no pop): the general path
@@ -208,7 +208,7 @@ def _read(lines: list[str], display: str) -> FastDocument:
                         positions[path] = (number + 1, simple.start(4) + 1)
                     if quoted is None:  # _simple_value, inline on the hottest line
                         if inner is not None:  # the general path's _fits: checked above
-                            quoted = {inner: _simple_value(*flow)}
+                            quoted = {inner: _simple_value(fq, fw, fd)}
                         elif word is None:
                             quoted = int(digits)
                         else:

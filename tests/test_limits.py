@@ -243,3 +243,32 @@ def test_figures_far_apart_are_a_discrepancy_not_a_crash(cli, args: list[str]) -
         found = run.json()["discrepancies"]
         assert [(d["fact"], d["kinds"]) for d in found] == [("fund.share",
                                                             ["conflict", "magnitude"])]
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 5000])
+def test_read_head_of_a_regular_file(tmp_path: Path, size: int) -> None:
+    # Regular files are read with plain reads: the whole file up to limit + 1 bytes.
+    path = tmp_path / "a.txt"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    assert limits.read_head(path, 10) == path.read_bytes()[:11]
+
+
+def test_read_head_goes_on_past_a_size_that_grew(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # The size fstat gives may be stale (the file is being written): reading goes on.
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"y" * 50)
+    real_fstat = os.fstat
+
+    def stale(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], 5, *info[7:]))  # st_size 5
+
+    monkeypatch.setattr(limits.os, "fstat", stale)
+    assert limits.read_head(path, 20) == b"y" * 21
+    assert limits.read_head(path, 100) == b"y" * 50
+
+
+def test_read_head_of_a_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError):
+        limits.read_head(tmp_path, 10)

@@ -83,3 +83,21 @@ def test_the_fast_paths_find_what_visiting_every_word_finds(texts: list[str]) ->
                 for j in range(i + 1, min(len(tokens), i + 6) + 1):
                     end = starts[j - 1] + len(tokens[j - 1].written)
                     assert text.spelled(i, j) == alias_words.plain(article.text[starts[i]:end])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_TEXT, min_size=2, max_size=4))
+def test_cached_windows_find_what_a_fresh_index_finds(texts: list[str]) -> None:
+    # The index caches what each window (`windows`) and each window's first words (`hits`)
+    # are one word off, across articles: warm from the other articles, an article's
+    # candidates are those an index made for it alone finds.
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = corpus_of(Path(tmp), {f"e{k}": [name] for k, name in enumerate(_NAMES)},
+                           {f"s{k}": text + "\n" for k, text in enumerate(texts)})
+        shared = aliases._index(corpus)
+        for article in [*corpus.articles.values(), *corpus.articles.values()]:
+            fresh = aliases._index(corpus)
+            assert (aliases._candidates(shared, aliases._Text(article.text, shared))
+                    == aliases._candidates(fresh, aliases._Text(article.text, fresh)))
+        for (keys, name_like), hits in shared.hits.items():
+            assert hits == aliases._window_hits(aliases._index(corpus), keys, name_like)

@@ -326,12 +326,13 @@ TAKEN: dict[str, Any] = {
 }
 # Values left to the general path: quotes with escapes or a comment after them, single
 # quotes, comments, ':' or '#' in a plain value, signs, floats, other numbers, dates,
-# non-ASCII plain text, indicators, flow, block scalars, doubled spaces.
+# non-ASCII plain text, indicators, other flow, block scalars, doubled spaces.
 GENERAL = [
     '"a\\"b"', '"tab\\t"', '"x" # c', '"x"#c', "'single'", "'it''s'", "'a' # c", "a #b", "a#b",
     "a:b", "a: b", "x:", "-1", "+1", "1.5", "1e3", ".5", "0x1F", "0o17", "~", "2025-09-08",
     "2025-09", "1:30:00", "é", "café", "naïve word", ".inf", ".nan", "1e400", "9" * 300,
-    "[a, b]", "{a: 1}", "&a x", "*a", "!!str x", "|", ">-", "- x", "%x", "@x", "`x", "? x",
+    "[a, b]", "{a: 1, b: 2}", "{a: -1}", "{a: 'x'}", "{a: [1]}", "{a:1}", "{}",
+    "&a x", "*a", "!!str x", "|", ">-", "- x", "%x", "@x", "`x", "? x",
     ":x", "a,b", "a]", "two  spaces", '"unclosed', 'x"y"', "_x", "1a", "a\tb",
 ]
 
@@ -374,6 +375,9 @@ def test_other_lines_take_the_general_path(value: str, trailing: str) -> None:
     "version: 1\nk: 1\n",  # a top-level key (never the one-match path)
     "  k: 1\n",  # indented first line
     'version: 1\nmeta:\n  k: "a\tb"\n',  # a tab, even quoted, declines the whole file
+    "version: 1\nclaims:\n  - s: a\n    k: {null: 1}\n",  # a flow key YAML reads as null
+    "version: 1\nclaims:\n  - s: a\n    k: {true: 1}\n",
+    "version: 1\nclaims:\n  - context: {a: 1}\n    k: {b: x}\n",  # flow opening an item
 ])
 def test_simple_lines_in_odd_places(text: str) -> None:
     same_both_ways(text)
@@ -398,3 +402,65 @@ def test_generated_simple_lines(key: str, value: str) -> None:
                               st.characters())))
 def test_the_ascii_check_for_odd_characters_equals_the_regex(text: str) -> None:
     assert yamlfast._odd_chars(text) == (re.search(yamlfast._ODD_CHARS, text) is not None)
+
+
+# --- `- key: value` lines opening a top-level list's item in one match ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "version: 1\nclaims:\n  - source: a\n    k: 1\n  - source: b\n    k: \"q\"\n",
+    "version: 1\nclaims:\n  -   source: a\n    k: 1\n  - source: 12\n",  # spaces after '-'
+    "version: 1\nclaims:\n  - source: a\n    context:\n      x: 1\n      y: 2\n  - source: b\n",
+    "version: 1\nclaims:\n  - source: a\n    items:\n      - k: 1\n      - k: 2\n  - s: b\n",
+    "version: 1\nclaims:\n  - null: a\n  - true: b\n",  # keys YAML reads as null, a boolean
+    "version: 1\nclaims:\n  - s: null\n  - s: True\n  - s: word\n",
+    "version: 1\nclaims:\n  - s: a\n    k:\n  - s: b\n",  # after an empty value
+    "version: 1\nclaims:\n  - s: a\n      goes on\n  - s: b\n",  # a plain scalar on two lines
+    "version: 1\nclaims:\n  - s: a\n - s: b\n",  # less indented than the list
+    "version: 1\nclaims:\n- s: a\n- s: b\n",  # a list at the key's indent: the general way
+    "version: 1\nmeta:\n  k: 1\n  - s: a\n",  # a dash beside a mapping's keys
+    "version: 1\nclaims:\n  - s: a\n  k: 1\n",  # a key beside list items
+    "version: 1\nclaims:\n  - s: a\n    s: b\n",  # a duplicate key in the item
+])
+def test_list_item_lines_in_one_match(text: str) -> None:
+    same_both_ways(text)
+
+
+@pytest.mark.parametrize("depth", ["2", "3"])
+def test_list_item_lines_keep_the_depth_limit(depth: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOU_RECONCILE_MAX_DEPTH", depth)
+    same_both_ways("version: 1\nclaims:\n  - s: a\n  - s: b\n")
+
+
+def test_list_item_positions() -> None:
+    fast = read_fast("version: 1\nclaims:\n  - s: a\n    k: 1\n  -  s: b\n", "f.yaml")
+    assert fast is not None and fast.data["claims"] == [{"s": "a", "k": 1}, {"s": "b"}]
+    assert fast.where(("claims", 1)) == (5, 6)
+    assert fast.where(("claims", 0, "k")) == (4, 8)
+    assert fast.where(("claims", 1, "s"), key=True) == (5, 6)
+
+
+# One-entry flow mappings (`context: {as_of: "2024-04"}`), read in one match too; in a list
+# item only: under a top-level mapping (a wrongly shaped claims file) the fast reader keeps
+# no positions inside flow collections, one path or the other.
+FLOW_TAKEN: dict[str, Any] = {
+    "{a: 1}": {"a": 1}, '{as_of: "2024-04"}': {"as_of": "2024-04"},
+    "{ a:  two words }": {"a": "two words"}, "{a: null}": {"a": None}, '{a: ""}': {"a": ""},
+    "{a_b.c: 012}": {"a_b.c": 12}, "{a: true}": {"a": True},
+}
+
+
+@pytest.mark.parametrize("value", list(FLOW_TAKEN))
+@pytest.mark.parametrize("trailing", ["", "   "])
+def test_one_entry_flow_mappings_in_one_match(value: str, trailing: str) -> None:
+    assert yamlfast._SIMPLE.match(f"    k: {value}{trailing}")
+    text = _placed(value + trailing, shallow=False)
+    assert same_both_ways(text)
+    fast = read_fast(text, "f.yaml")
+    assert fast is not None and fast.data["claims"][0]["k"] == FLOW_TAKEN[value]
+
+
+def test_flow_mappings_keep_the_depth_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    for depth in ("3", "4"):
+        monkeypatch.setenv("MOU_RECONCILE_MAX_DEPTH", depth)
+        same_both_ways("version: 1\nclaims:\n  - s: a\n    k: {a: 1}\n")

@@ -65,6 +65,10 @@ class _Index:
     # -> (size, the names that many words are one word off) for each size.
     windows: dict[tuple[str, ...], list[tuple[int, list[Candidate]]]] = field(
         default_factory=dict)
+    # (a window's first words' keys, which of them are name-like) -> `_window_hits`: windows
+    # that differ only in the words after a name's size share these.
+    hits: dict[tuple[tuple[str, ...], tuple[bool, ...]], list[Candidate]] = field(
+        default_factory=dict)
     roles: _Roles = field(init=False)  # word as written -> what it may start (_role)
 
     def __post_init__(self) -> None:
@@ -265,7 +269,10 @@ def _window_sizes(index: _Index, tokens: list[Token]) -> list[tuple[int, list[Ca
         if size > len(keys):
             break
         if keys[0] in index.firsts[size] or keys[1] in index.seconds[size]:
-            hits = _window_hits(index, keys[:size], name_like[:size])
+            at = (keys[:size], name_like[:size])
+            hits = index.hits.get(at)
+            if hits is None:
+                hits = index.hits[at] = _window_hits(index, *at)
             if hits:
                 out.append((size, hits))
     return out

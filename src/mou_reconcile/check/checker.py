@@ -86,17 +86,22 @@ def _check_claim(result: CheckResult, entry: ClaimEntry, max_quote: int) -> bool
         corpus.add(P.LIMIT, (*base, "quote"), f"the quote is {len(claim.quote):,} characters;"
                    f" the limit is {max_quote:,}", "quote only the words that state the value;"
                    " " + limits.raise_hint(limits.QUOTE_CHARS))
-    references.reference(corpus, "sources", claim.source, (*base, "source"), "source")
-    references.reference(corpus, "entities", claim.subject, (*base, "subject"), "subject")
-    credited = claim.attributed_to is None or references.reference(
-        corpus, "entities", claim.attributed_to, (*base, "attributed_to"), "attributed_to")
-    prop = None
-    if references.reference(corpus, "properties", claim.property, (*base, "property"),
-                            "property"):
-        prop = corpus.properties.get(claim.property)
+    # A declared reference is settled by one lookup here; `reference` (which also knows
+    # the ids that failed validation) reports the others.
+    sources, entities = corpus.sources, corpus.entities
+    if claim.source not in sources:
+        references.reference(corpus, "sources", claim.source, (*base, "source"), "source")
+    if claim.subject not in entities:
+        references.reference(corpus, "entities", claim.subject, (*base, "subject"), "subject")
+    credited = claim.attributed_to is None or claim.attributed_to in entities or (
+        references.reference(corpus, "entities", claim.attributed_to,
+                             (*base, "attributed_to"), "attributed_to"))
+    prop = corpus.properties.get(claim.property)
+    if prop is None:  # undeclared (reported), or declared but invalid (left out)
+        references.reference(corpus, "properties", claim.property, (*base, "property"),
+                             "property")
     typed_ok = prop is not None and _type_rules(corpus, entry, prop.model)
-    usable = (typed_ok and credited and claim.source in corpus.sources
-              and claim.subject in corpus.entities)
+    usable = typed_ok and credited and claim.source in sources and claim.subject in entities
     article = corpus.articles.get(claim.source) if quote_ok else None
     if article is not None:
         anchor = find_quote(article, claim.quote)
@@ -178,11 +183,12 @@ def _miss(article: Article, quote: str) -> tuple[str, str | None]:
 def _type_rules(corpus: Corpus, entry: ClaimEntry, prop: Property) -> bool:
     """Value, bound, breakdown and items against the property's type; True if the value fits."""
     claim, base, t = entry.claim, ("claims", entry.index), prop.type
-    for name, allowed in (("bound", NUMERIC_TYPES), ("breakdown", NUMERIC_TYPES),
-                          ("items", ("count",))):
-        if getattr(claim, name) is not None and t not in allowed:
-            corpus.add(P.FIELD_NOT_ALLOWED, (*base, name), f"`{name}` is not allowed on"
-                       f" property {prop.id!r} of type {t}", key=True)
+    if t not in NUMERIC_TYPES or claim.items is not None:  # else every field is allowed
+        for name, allowed in (("bound", NUMERIC_TYPES), ("breakdown", NUMERIC_TYPES),
+                              ("items", ("count",))):
+            if getattr(claim, name) is not None and t not in allowed:
+                corpus.add(P.FIELD_NOT_ALLOWED, (*base, name), f"`{name}` is not allowed on"
+                           f" property {prop.id!r} of type {t}", key=True)
     problem = _value_problem(claim.value, t, claim.effective_bound)
     if problem:
         corpus.add(P.VALUE_TYPE, (*base, "value"), f"property {prop.id!r} is of type {t}:"

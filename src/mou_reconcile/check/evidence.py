@@ -32,14 +32,16 @@ def _matches(q: Quantity, v: float) -> bool:
 
 
 # Copies of one story (syndication, wire copy) give several sources the same quote, and
-# their claims come close together: small caches of what each recent quote states skip
-# reading it again. Quantities and dates are immutable, so the cached tuples can be shared.
-@lru_cache(maxsize=4096)
+# stories repeat figures: caches of what each quote states skip reading it again (what a
+# quote states depends on its text alone). Large enough for the distinct quotes of 100,000
+# claims (35,000 numeric ones in the benchmark's corpus), so that a big corpus does not
+# evict what recurs far apart. Quantities and dates are immutable: the tuples are shared.
+@lru_cache(maxsize=1 << 16)
 def _quote_quantities(quote: str) -> tuple[Quantity, ...]:
     return tuple(find_quantities(quote))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _quote_dates(quote: str) -> tuple[dates.PartialDate, ...]:
     return tuple(dates.mentions(quote))
 
@@ -47,6 +49,13 @@ def _quote_dates(quote: str) -> tuple[dates.PartialDate, ...]:
 def number_support(claim: Claim, quote: str) -> list[Finding]:
     found = _quote_quantities(quote)
     value = claim.value
+    if not isinstance(value, list) and not claim.breakdown:
+        # Most claims: one number, no breakdown. The first quantity stating it, if any,
+        # settles the hedge; a miss is worded below.
+        v = float(value)
+        for q in found:
+            if _matches(q, v):
+                return _hedge(claim, q)
     wanted = [float(x) for x in value] if isinstance(value, list) else [float(value)]
     out: list[Finding] = []
     hits: list[Quantity] = []

@@ -112,13 +112,47 @@ def _pipe_start(fd: int, want: int) -> bytes:
     return first or b""
 
 
+def _read_regular(fd: int, want: int, limit: int) -> bytes:
+    """`want` bytes of a regular file (fewer at its end), then, if it has grown past its
+    size, on to limit + 1; closes `fd`."""
+    try:
+        data = os.read(fd, want)
+        while len(data) < want:  # a read may stop short; an empty one is the end
+            more = os.read(fd, want - len(data))
+            if not more:
+                return data
+            data += more
+        while len(data) <= limit:
+            more = os.read(fd, limit + 1 - len(data))
+            if not more:
+                break
+            data += more
+        return data
+    finally:
+        os.close(fd)
+
+
 def read_head(path: str | os.PathLike[str], limit: int) -> bytes:
     """The file's first limit + 1 bytes at most: enough to tell it is over `limit`, and a
     pipe or a device that never ends (/dev/zero) cannot exhaust memory. A regular file's
     size is known, so a small one does not cost a `limit`-sized allocation; whatever the
     size said (the file may grow), reading goes on to limit + 1. Opening never waits: a
     FIFO with no writer raises NoWriter instead of hanging."""
-    fd = open_nonblocking(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                 | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        regular = stat.S_ISREG(info.st_mode)
+        if not regular and hasattr(os, "O_NONBLOCK") and not stat.S_ISFIFO(info.st_mode):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    if regular:
+        # The common case, read with plain reads: O_NONBLOCK does not change how a regular
+        # file reads, and a buffered file object (with its own fstat) costs more than the
+        # read of a short article.
+        return _read_regular(fd, min(info.st_size, limit) + 1, limit)
     with open(fd, "rb", closefd=True) as handle:
         info = os.fstat(fd)
         if stat.S_ISFIFO(info.st_mode):

@@ -33,12 +33,15 @@ from mou_reconcile.corpus.yamlscalars import NOT_KEYS, Unsupported, read_plain, 
 _ODD_CHARS = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n"  # the ASCII characters not in _ODD_CHARS
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)")
-# The commonest line of a claims file in one match: an indented `key: value` whose value is
-# a "double-quoted" string without escapes, plain ASCII words or plain digits (which
-# `read_plain` reads without declining). Anything else (comments, other quotes, flow, ':' or '#'
-# in a plain value, signs, non-ASCII plain text) fails to match and goes the general way.
-_SIMPLE = re.compile(r'( +)([A-Za-z_][A-Za-z0-9_.-]*): +("([^"\\]*)"'
-                     r"|([A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*|[0-9]{1,299})) *\Z")
+# The commonest lines of a claims file in one match: an indented `key: value`, or `- key:
+# value` opening an item of a list, whose value is a "double-quoted" string without escapes,
+# plain ASCII words or plain digits (which `read_plain` reads without declining), or (a key's
+# value only) a one-entry flow mapping of one of those (`context: {as_of: "2024-04"}`).
+# Anything else (comments, other quotes, other flow, ':' or '#' in a plain value, signs,
+# non-ASCII plain text) fails to match and goes the general way.
+_SCALAR = r'"([^"\\]*)"|([A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*)|([0-9]{1,299})'
+_SIMPLE = re.compile(rf"( +)(- +)?([A-Za-z_][A-Za-z0-9_.-]*): +({_SCALAR}"
+                     rf"|\{{ *([A-Za-z_][A-Za-z0-9_.-]*): +(?:{_SCALAR}) *\}}) *\Z")
 _MAX_DEPTH = 16  # deeper files are left to the full reader
 
 
@@ -158,6 +161,16 @@ def _odd_chars(text: str) -> bool:
     return re.search(_ODD_CHARS, text) is not None
 
 
+def _simple_value(quoted: str | None, word: str | None, digits: str | None) -> Any:
+    """The value of a `_SIMPLE` line: what `read_value` reads, without its tests (a plain
+    word there holds no ':' and is a string unless it is null or a boolean)."""
+    if quoted is not None:
+        return quoted
+    if word is not None:
+        return word if word not in NOT_KEYS else read_plain(word)
+    return int(digits)  # type: ignore[arg-type]  # one of the three is set
+
+
 def _read(lines: list[str], display: str) -> FastDocument:
     """Read every line once, keeping a stack of the open collections. Long because it is
     the hot loop of reading a claims file (one pass over 2 million lines at 100,000
@@ -180,23 +193,55 @@ def _read(lines: list[str], display: str) -> FastDocument:
             continue
         simple = _SIMPLE.match(line)
         if simple is not None and pending is None and stack:
-            # A key of the mapping being read (same indent, no pop): the general path below
-            # would do just this, only with more steps.
-            top = stack[-1]
-            data = top.data
-            name = simple.group(2)
-            indent = simple.end(1)
-            if (top.indent == indent and type(data) is dict and name not in data
-                    and name not in NOT_KEYS):
-                if len(top.path) < 2:
-                    path = (*top.path, name)
-                    key_positions[path] = (number + 1, indent + 1)
-                    positions[path] = (number + 1, simple.start(3) + 1)
-                quoted = simple.group(4)
-                data[name] = quoted if quoted is not None else read_plain(simple.group(5))
-                last = (number, indent, indent, data, name)
-                depth_at = len(stack)
-                continue
+            lead, dash, name, _, quoted, word, digits, inner, fq, fw, fd = simple.groups()
+            indent = len(lead)
+            if dash is None:
+                # A key of the mapping being read (same indent, no pop): the general path
+                # below would do just this, only with more steps.
+                top = stack[-1]
+                data = top.data
+                if (top.indent == indent and type(data) is dict and name not in data
+                        and name not in NOT_KEYS and (inner is None or (
+                            inner not in NOT_KEYS and len(stack) < limit))):
+                    if len(top.path) < 2:
+                        path = (*top.path, name)
+                        key_positions[path] = (number + 1, indent + 1)
+                        positions[path] = (number + 1, simple.start(4) + 1)
+                    if quoted is None:  # _simple_value, inline on the hottest line
+                        if inner is not None:  # the general path's _fits: checked above
+                            quoted = {inner: _simple_value(fq, fw, fd)}
+                        elif word is None:
+                            quoted = int(digits)
+                        else:
+                            quoted = word if word not in NOT_KEYS else read_plain(word)
+                    data[name] = quoted
+                    last = (number, indent, indent, data, name)
+                    depth_at = len(stack)
+                    continue
+            elif name not in NOT_KEYS and inner is None:
+                # `- key: value`, a new item of a top-level list holding mappings: the
+                # general path's steps (close the frames deeper than the dash, open the
+                # item's mapping), taken only where they are these.
+                held = len(stack) - 1
+                while held > 0 and stack[held].indent > indent:
+                    held -= 1
+                top = stack[held]
+                if (top.indent == indent and type(top.data) is list and len(top.path) == 1
+                        and held + 1 < limit):
+                    value = _simple_value(quoted, word, digits)
+                    del stack[held + 1:]
+                    col = simple.start(3)
+                    item: PathKey = (top.path[0], len(top.data))
+                    if open_item is not None:
+                        spans[open_item] = (item_start, number)
+                    open_item, item_start = item, number
+                    positions[item] = (number + 1, col + 1)
+                    data = {name: value}
+                    top.data.append(data)
+                    stack.append(_Frame(col, data, item))
+                    last = (number, col, col, data, name)
+                    depth_at = len(stack)
+                    continue
         stripped = line.lstrip(" ")
         if not stripped or stripped[0] == "#":
             continue

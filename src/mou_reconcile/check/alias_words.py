@@ -113,11 +113,11 @@ def style_only(written: str, spelling: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def one_letter_off(a: str, b: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
     shortest = min(len(a), len(b))
     if a == b or shortest < MIN_LETTERS or a.startswith(b) or b.startswith(a):
         return False  # derived words ("Pakistani", "Huaweis") are not misspellings
+    from rapidfuzz.distance import Levenshtein  # here: most calls end above, or never come
+
     allowed = 2 if shortest >= 9 else 1
     distance: int = Levenshtein.distance(a, b, score_cutoff=allowed)
     return distance <= allowed

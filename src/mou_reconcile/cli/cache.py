@@ -54,6 +54,7 @@ from mou_reconcile.progress import isatty as _isatty
 FORMAT = 2  # of the entries: a change makes every older entry a miss
 MAGIC = b"mou-reconcile cache %d\n" % FORMAT
 SUFFIX = ".entry"
+CHECKED_SUFFIX = ".checked"  # a checked corpus (checkcache.py)
 DIR_ENV = "MOU_RECONCILE_CACHE_DIR"
 OFF_ENV = "MOU_RECONCILE_NO_CACHE"
 MAX_ENTRIES = 32
@@ -147,7 +148,7 @@ def _terminal_size() -> list[int] | None:
     return None
 
 
-def write_entry(key: str, data: bytes) -> None:
+def write_entry(key: str, data: bytes, suffix: str = SUFFIX) -> None:
     """Seal `data` (digest of all of it) and write it as the entry for `key`, atomically;
     then prune."""
     data += _digest(data).encode("ascii")
@@ -155,11 +156,11 @@ def write_entry(key: str, data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, folder / f"{key}{SUFFIX}")
+        os.replace(tmp, folder / f"{key}{suffix}")
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -317,8 +318,9 @@ class Pending:
 
 
 def prune(folder: Path, keep: int | None = None, max_bytes: int | None = None) -> None:
-    """Keep the `keep` (MAX_ENTRIES) most recently used entries, and no more than
-    `max_bytes` (MAX_BYTES) of them; remove temporary files left by killed runs."""
+    """Keep the `keep` (MAX_ENTRIES) most recently used entries of each kind (results,
+    checked corpora), and no more than `max_bytes` (MAX_BYTES) of them in all; remove
+    temporary files left by killed runs."""
     keep = MAX_ENTRIES if keep is None else keep
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     entries: list[tuple[int, int, str]] = []
@@ -330,15 +332,19 @@ def prune(folder: Path, keep: int | None = None, max_bytes: int | None = None) -
                 if item.name.startswith(".tmp-"):
                     if now - info.st_mtime > STALE_TEMP_SECONDS:
                         os.unlink(item.path)
-                elif item.name.endswith(SUFFIX) and stat.S_ISREG(info.st_mode):
+                elif item.name.endswith((SUFFIX, CHECKED_SUFFIX)) and \
+                        stat.S_ISREG(info.st_mode):
                     entries.append((info.st_mtime_ns, info.st_size, item.path))
             except OSError:
                 continue
     entries.sort(reverse=True)
     total = 0
+    kept = {SUFFIX: 0, CHECKED_SUFFIX: 0}
     for index, (_, size, path) in enumerate(entries):
         total += size
-        if index >= keep or (index > 0 and total > max_bytes):
+        kind = SUFFIX if path.endswith(SUFFIX) else CHECKED_SUFFIX
+        kept[kind] += 1
+        if kept[kind] > keep or (index > 0 and total > max_bytes):
             with contextlib.suppress(OSError):
                 os.unlink(path)
 

@@ -55,7 +55,7 @@ def lookup(pending: cache.Pending) -> CheckResult | None:
 
 
 def _lookup(pending: cache.Pending) -> CheckResult | None:
-    path = cache.cache_dir() / f"{pending.checked_key}{cache.SUFFIX}"
+    path = cache.cache_dir() / f"{pending.checked_key}{cache.CHECKED_SUFFIX}"
     data = read_entry(path)
     if data is None:
         return None
@@ -91,7 +91,8 @@ def store(pending: cache.Pending, result: CheckResult) -> None:
                   "articles": sorted([raw, state] for raw, state in states.items()),
                   "size": len(payload)}
         cache.write_entry(pending.checked_key,
-                          MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload)
+                          MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload,
+                          cache.CHECKED_SUFFIX)
 
 
 def _fields(model: Any) -> dict[str, Any]:

@@ -84,7 +84,8 @@ def store(pending: cache.Pending, result: CheckResult) -> None:
         if verified is None:
             return
         root, root_resolved, states = verified
-        payload = json.dumps(dump(result), separators=(",", ":")).encode("ascii")
+        payload = json.dumps(dump(result), separators=(",", ":"),
+                             check_circular=False).encode("ascii")
         if len(payload) > cache.MAX_BYTES // 2:
             return
         header = {"key": pending.checked_key, "root": root, "root_resolved": root_resolved,

@@ -21,7 +21,10 @@ included: a flipped byte anywhere is a miss, never a wrong exit code). Only a re
 is read, opened without following links or waiting (a FIFO planted as an entry is ignored).
 An unreadable, corrupt or truncated entry is a miss (and removed); a folder that cannot be
 written means no caching, never a failure. Writing keeps the MAX_ENTRIES most recently used
-entries and at most MAX_BYTES in all. Deleting the folder is always safe.
+entries of each kind and at most MAX_BYTES in all. Deleting the folder is always safe.
+
+A second kind of entry (CHECKED_SUFFIX, checkcache.py) holds a checked corpus under a key of
+the inputs alone (Pending.checked_key): `report` after `check` skips checking.
 """
 
 from __future__ import annotations

@@ -187,3 +187,51 @@ def test_no_cache_neither_reads_nor_stores_the_check(cli: Cli, cache: Path, chec
     cli("check", "--claims", str(story))
     cli("report", "--claims", str(story), "--no-cache")
     assert len(checks) == 3
+
+
+@pytest.mark.parametrize("args", [
+    ["explain", "pk-cn-it-mous-2025.agreement_count"],
+    ["diff", "pm-beijing", "jwg-dec22", "--quotes"],
+    ["sources", "--format", "json"],
+    ["matrix", "--disputed"],
+    ["timeline"],
+], ids=lambda a: a[0])
+def test_the_views_read_the_stored_check_too(cli: Cli, cache: Path, checks: list[str],
+                                              story: Path, args: list[str]) -> None:
+    cold = cli(*args, "--claims", str(story), "--no-cache")
+    cli("check", "--claims", str(story))
+    same(cold, cli(*args, "--claims", str(story)))
+    assert len(checks) == 2
+
+
+def test_a_view_notes_the_first_error_from_the_stored_check(
+        cli: Cli, cache: Path, checks: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    shutil.copytree(CASES / "unknown-reference", folder)
+    cold = cli("sources", "--claims", str(folder), "--no-cache")
+    assert "run `mou-reconcile check`" in cold.stderr
+    assert cli("check", "--claims", str(folder)).exit_code == 1
+    same(cold, cli("sources", "--claims", str(folder)))
+    assert len(checks) == 2
+
+
+def test_the_sample_corpus_is_checked_once_across_formats(
+        cli: Cli, cache: Path, checks: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no claims file here: `report` uses the shipped sample
+    cold = cli("report", "--format", "text", "--no-cache")
+    assert "sample corpus" in cold.stderr
+    cli("report", "--format", "json")
+    same(cold, cli("report", "--format", "text"))
+    assert len(checks) == 2
+
+
+def test_output_file_from_the_stored_check(cli: Cli, cache: Path, checks: list[str],
+                                           story: Path, tmp_path: Path) -> None:
+    cold, warm = tmp_path / "cold.html", tmp_path / "warm.html"
+    cli("report", "--claims", str(story), "--format", "html", "--output", str(cold),
+        "--no-cache")
+    cli("check", "--claims", str(story))
+    cli("report", "--claims", str(story), "--format", "html", "--output", str(warm))
+    assert warm.read_bytes() == cold.read_bytes()
+    assert len(checks) == 2

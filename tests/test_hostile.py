@@ -248,9 +248,11 @@ def markdown_problems(text: str) -> list[str]:
 def ordinary_html_shape() -> tuple[set[tuple[str, tuple[str, ...]]], set[str]]:
     text = (Path(__file__).parent / "golden" / "ferry-fire.report.html").read_text()
     t = parse_html(text)
-    # ... and what the report writes only when the claims file has problems or info
-    extra = {("details", ("class",)), ("details", ("id",)), ("a", ("href",))}
-    return set(t.tags) | extra, {a for _, a, _ in t.attrs}
+    # ... and what the report writes only when the claims file has problems or info, or a
+    # matrix cell has several values (of one state: a line each; of several: "mixed")
+    extra = {("details", ("class",)), ("details", ("id",)), ("a", ("href",)), ("br", ()),
+             ("td", ("class", "title")), ("span", ("class", "title"))}
+    return set(t.tags) | extra, {a for _, a, _ in t.attrs} | {"title"}
 
 
 def html_problems(text: str) -> list[str]:

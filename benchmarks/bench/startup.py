@@ -87,7 +87,8 @@ def rows(tool: Tool, repeat: int, env: dict[str, str]) -> list[Row]:
         out.append(Row("1 start-up", f"context: {label}", seconds(t[name]),
                        f"import typer {seconds(t['import typer'])}",
                        ratio(t[name] / t["import typer"])))
-    for args in (["--help"], ["--version"], ["check"], ["report", "--format", "json"]):
+    for args in (["--help"], ["--version"], ["check"], ["check", "--no-cache"],
+                 ["report", "--format", "json"]):
         heavy = imported(tool, args, env)
         out.append(Row("1 start-up", f"imports of `{' '.join(args)}`",
                        " ".join(heavy) or "none of " + " ".join(HEAVY)))

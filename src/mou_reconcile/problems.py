@@ -170,12 +170,14 @@ FIELD_NOT_ALLOWED = _code("MR502", "field-not-allowed", E,
 
 # Control characters, line separators and bidirectional overrides quoted from a claims file
 # would split the one-line-per-problem output that CI parses, or restyle the terminal.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def printable(text: str) -> str:
     """`text` with its unprintable characters escaped as in Python (\\x1b, \\n, \\u2028)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+    if text.isascii() and text.isprintable():
+        return text  # nothing to escape (most text): no regex compiled at start-up for it
+    return re.sub(_UNPRINTABLE, lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 @dataclass(frozen=True, order=True)

@@ -39,3 +39,19 @@ def test_enum_members_and_nested_shapes() -> None:
            "f": "é \" \\ \n \u2028", 1: 2.5, None: float("nan")}
     assert dumps(obj) == json.dumps(obj, indent=2, ensure_ascii=False)
     assert dumps([]) == "[]" and dumps("x") == '"x"'
+
+
+@settings(max_examples=300)
+@given(_JSON, st.integers(0, 4), st.sampled_from([1, 3, 8192]))
+def test_dump_writes_the_same_text_in_pieces(obj: Any, levels: int, flush: int) -> None:
+    from mou_reconcile.reporters import jsonout
+
+    pieces: list[str] = []
+    saved, jsonout._FLUSH = jsonout._FLUSH, flush  # flushing after every item, too
+    try:
+        jsonout.dump(obj, pieces.append, levels)
+    finally:
+        jsonout._FLUSH = saved
+    assert "".join(pieces) == json.dumps(obj, indent=2, ensure_ascii=False)
+    if flush == 1 and levels and isinstance(obj, (list, dict)) and len(obj) > 1:
+        assert len(pieces) > 1  # written as it went, not at the end

@@ -23,6 +23,7 @@ from typing import Any
 # When this run began (near enough: the module is imported before any write). A temporary
 # file for the same target older than this was left by a run that was killed.
 STARTED = time.time()
+_SLICE = 1 << 20  # characters encoded and written at a time
 # mkstemp's names: prefix, 8 characters from this set, suffix.
 _TEMP_CHARS = "[a-z0-9_]{8}"
 
@@ -89,7 +90,9 @@ def _write_through_temporary(path: Path, folder: Path, text: str, mode: int | No
     made.append(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            # In slices: a large report is never encoded whole (a second copy of it).
+            for start in range(0, len(text), _SLICE):
+                handle.write(text[start:start + _SLICE])
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600): give it the old file's mode, or the mode a

@@ -26,7 +26,6 @@ The exit code is the worst of the files' (2 over 1 over 0).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from contextlib import closing
@@ -244,6 +243,8 @@ def total_line(command: str, codes: list[int], fail_on: str | None) -> str:
 
 
 def _documents(outcomes: list[Outcome]) -> list[Any]:
+    import json
+
     out = []
     for o in outcomes:
         try:

@@ -149,8 +149,10 @@ def emit(fmt: StrEnum, output: Path | None, render: Callable[[Any], None]) -> No
         return
     buffer = io.StringIO()
     render(get_reporter(fmt.value, buffer, color=False, width=100))
-    WRITTEN[:] = [buffer.getvalue()]
-    write_output(output, buffer.getvalue(), INPUTS)
+    text = buffer.getvalue()  # once, and the buffer freed: a large report is held once
+    buffer.close()
+    WRITTEN[:] = [text]
+    write_output(output, text, INPUTS)
 
 
 def write_output(output: Path, text: str, inputs: list[Path]) -> None:

@@ -4,9 +4,12 @@ These models are the single definition of the format: the loader validates each 
 them and `mou-reconcile schema` prints their JSON Schema. Cross-references (a claim's source,
 subject, property) and the type rules that depend on a property are checked in `check.py`,
 because they need the whole file.
-"""
 
-from __future__ import annotations
+Building these models is part of every command's start-up, so annotations are evaluated as
+Python (no `from __future__ import annotations`: pydantic would parse each string) and
+list defaults come from `_empty`, not `list` (pydantic inspects a default factory's
+signature, and `list`'s is parsed from text at a cost of milliseconds).
+"""
 
 import builtins
 from typing import Annotated, Any, Literal
@@ -48,6 +51,10 @@ Value = Annotated[
 ]
 
 
+def _empty() -> list[Any]:
+    return []
+
+
 class _Model(BaseModel):
     # strict: a quoted "9" is a string, not a count; forbid: a typo'd field is an error.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -60,9 +67,9 @@ class Source(_Model):
     outlet: str | None = None
     published: PartialDate | None = None
     url: str | None = None
-    derived_from: list[str] = Field(default_factory=list,
+    derived_from: list[str] = Field(default_factory=_empty,
                                     description="ids of sources this one copies")
-    carries: list[str] = Field(default_factory=list,
+    carries: list[str] = Field(default_factory=_empty,
                                description="wire agencies whose copy the article carries, as "
                                            "it credits them (AP, Reuters): sources carrying "
                                            "one agency are one report for corroboration")
@@ -71,7 +78,7 @@ class Source(_Model):
 class Entity(_Model):
     id: Id
     name: str = Field(min_length=1, description="the canonical spelling")
-    aliases: list[str] = Field(default_factory=list,
+    aliases: list[str] = Field(default_factory=_empty,
                                description="other spellings found in sources")
     kind: EntityKind | None = None
 
@@ -134,13 +141,17 @@ class NotCurated(_Model):
 class ClaimsFile(_Model):
     """A claims file, format version 1."""
 
+    # Only `schema` uses this model (the loader validates each section's entries with their
+    # own): built when first asked. (Docstrings here are the JSON Schema's descriptions.)
+    model_config = ConfigDict(defer_build=True)
+
     version: Literal[1]
     sources: list[Source]
-    entities: list[Entity] = Field(default_factory=list)
-    properties: list[Property] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=_empty)
+    properties: list[Property] = Field(default_factory=_empty)
     claims: list[Claim]
-    resolutions: list[Resolution] = Field(default_factory=list)
-    not_curated: list[NotCurated] = Field(default_factory=list)
+    resolutions: list[Resolution] = Field(default_factory=_empty)
+    not_curated: list[NotCurated] = Field(default_factory=_empty)
 
 
 SECTIONS: dict[str, type[_Model]] = {

@@ -28,8 +28,9 @@ from mou_reconcile.corpus.yamldoc import PathKey, YamlDocument
 from mou_reconcile.corpus.yamlscalars import NOT_KEYS, Unsupported, read_plain, read_value
 
 # Characters that send a file to the full reader: tab, CR and other line breaks, BOM,
-# control and non-characters libyaml refuses or treats specially.
-_ODD_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# control and non-characters libyaml refuses or treats specially. A pattern string, compiled
+# (and cached by `re`) the first time a file is not all ASCII: most are.
+_ODD_CHARS = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _ASCII_FINE = bytes(range(0x20, 0x7F)) + b"\n"  # the ASCII characters not in _ODD_CHARS
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)")
 # The commonest line of a claims file in one match: an indented `key: value` whose value is
@@ -154,7 +155,7 @@ def _odd_chars(text: str) -> bool:
         # The bytes left once the fine ones are deleted: C speed, where the regex tests
         # each character against its class (a tenth of the reading time).
         return bool(text.encode("ascii").translate(None, _ASCII_FINE))
-    return _ODD_CHARS.search(text) is not None
+    return re.search(_ODD_CHARS, text) is not None
 
 
 def _read(lines: list[str], display: str) -> FastDocument:

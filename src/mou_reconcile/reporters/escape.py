@@ -196,10 +196,17 @@ def md_html(text: str) -> str:
 # -- HTML ----------------------------------------------------------------------------------
 
 
+# Whatever html_text changes; most texts (ids, numbers, names) hold none of it and are
+# returned as they are, one search instead of five replacements and three more searches.
+_HTML_SPECIAL = re.compile("[&<>\"'\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|::|##\\[")
+
+
 def html_text(text: str) -> str:
     """Text or an attribute value in an HTML page: escaped (quotes too), control characters
     shown; and, as character references a browser shows the same, line feeds and what a
     CI log would read as a command (`::`, `##[`), in case the page is printed to one."""
+    if not _HTML_SPECIAL.search(text):
+        return text
     out = html.escape(visible(text), quote=True)
     if "\n" in out:
         out = out.replace("\n", "&#10;")

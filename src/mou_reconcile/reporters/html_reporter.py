@@ -56,17 +56,17 @@ table{border-collapse:separate;border-spacing:0;font-size:.9rem}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;
 vertical-align:top;min-width:7rem;max-width:16rem}
 thead th{background:var(--panel);position:sticky;top:0}
-th[scope=row]{position:sticky;left:0;z-index:1;background:var(--bg);font-weight:normal;
+tbody th{position:sticky;left:0;z-index:1;background:var(--bg);font-weight:normal;
 min-width:8.5rem;border-right:1px solid var(--line)}
-@media (min-width:48rem){th[scope=row]{min-width:14rem;max-width:20rem}}
+@media (min-width:48rem){tbody th{min-width:14rem;max-width:20rem}}
 h3 .muted{font-weight:normal;font-size:.95rem}
-/* A state is told by its mark (✓ ✗ ≈ •) and its colour, never by colour alone; a cell whose
-values differ in state is "mixed": no colour of its own, each value coloured and marked. */
+/* A state is told by its mark (✓ ✗ ≈ •, in <b>) and its colour, never by colour alone; a
+cell whose values differ in state is "mixed": no colour of its own, each value coloured and
+marked. The cell of a source that does not state the fact is the one without a class. */
 .differ{background:var(--error-bg)}.compatible{background:var(--warning-bg)}
-.agree{background:var(--agree-bg)}td.absent{color:var(--muted)}
+.agree{background:var(--agree-bg)}td:not([class]){color:var(--muted)}
 td .v{display:block;margin:.05rem -.2rem;padding:0 .2rem;border-radius:.2rem}
-td:not(.mixed) .v{background:none;margin:0;padding:0}
-.m{display:inline-block;min-width:1.1em;font-weight:700}
+.m,td b{display:inline-block;min-width:1.1em;font-weight:700}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem .8rem;padding:0;list-style:none;
 font-size:.85rem}.legend .m{text-align:center;border:1px solid var(--line);
 border-radius:.2rem;margin-right:.3rem}
@@ -77,11 +77,12 @@ border-radius:.4rem;padding:.8rem;margin:1rem 0}
 .discrepancy.info{border-left-color:var(--info)}
 .discrepancy.resolved{border-left-color:var(--muted)}
 .message{font-size:1.1rem;font-weight:600;margin:.3rem 0}
-.value h4{margin:.8rem 0 .2rem;font-size:1rem}
-blockquote{margin:.3rem 0;padding:.4rem .7rem;background:var(--panel);
-border-left:.2rem solid var(--line);border-radius:.2rem}
-blockquote p{margin:0}figure{margin:0 0 .5rem}figcaption{font-size:.85rem;
-color:var(--muted)}
+.discrepancy h4{margin:.8rem 0 .2rem;font-size:1rem}
+/* Each source's words: the quote, then whose they are and where, small. */
+.ev{list-style:none;padding:0;margin:0}.ev li{margin:0 0 .5rem;font-size:.85rem;
+color:var(--muted)}blockquote{margin:.3rem 0 0;padding:.4rem .7rem;font-size:1rem;
+color:var(--fg);background:var(--panel);border-left:.2rem solid var(--line);
+border-radius:.2rem}
 mark{background:var(--mark);color:inherit;font-weight:600;padding:0 .1rem}
 .why{margin:.5rem 0;padding-left:1.2rem;color:var(--muted)}
 .verdict{margin-top:.6rem;padding:.5rem .7rem;border-radius:.3rem;background:var(--panel);
@@ -93,8 +94,8 @@ footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 cut at the page's edge, and colours print where the browser allows. */
 @media print{details{display:block}details::details-content{content-visibility:visible;
 display:contents}summary{list-style:none}.scroll{overflow:visible;border:0}
-table{font-size:.75rem}th,td{min-width:0;max-width:none}thead th,th[scope=row]{position:static}
-.discrepancy,figure,tr{break-inside:avoid}nav{display:none}
+table{font-size:.75rem}th,td{min-width:0;max-width:none}thead th,tbody th{position:static}
+.discrepancy,.ev li,tr{break-inside:avoid}nav{display:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
@@ -106,6 +107,9 @@ def e(text: object) -> str:
     return html_text(str(text))
 
 
+_OPEN, _CLOSE = "\ue000", "\ue001"  # where <mark> and </mark> go in a quote, before escaping
+
+
 def _breakable(fact: str) -> str:
     """A fact name that wraps after its dot in a narrow column, not mid-word."""
     return ".<wbr>".join(e(part) for part in fact.split("."))
@@ -113,6 +117,8 @@ def _breakable(fact: str) -> str:
 
 class HtmlReporter(Reporter):
     name = "html"
+    anchors: dict[str, str]  # source -> its anchor under Sources
+    links: dict[str, str]  # source -> the start of a link to it, up to its closing </a>
 
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
         corpus = rec.corpus
@@ -135,8 +141,11 @@ class HtmlReporter(Reporter):
         parts += self._summary(rec, shown)
         names = {eid: corpus.entity(eid).name for eid in corpus.entities}
         linked = {d.fact for d in shown}
-        parts += self._matrix(build_matrix(rec, sorted(linked), every_source=False), linked,
-                              rec.facts, names)
+        matrix = build_matrix(rec, sorted(linked), every_source=False, shown=False)
+        parts += self._matrix(matrix, linked, rec.facts, names)
+        # Each source's anchor is short (#s12): a page cites its sources thousands of times.
+        self.anchors = {sid: f"s{i}" for i, sid in enumerate(corpus.sources, 1)}
+        self.links = {sid: f'<a href="#{a}">{e(sid)}' for sid, a in self.anchors.items()}
         parts += self._discrepancies(rec, shown)
         parts += self._sources(rec)
         parts += ["</main>", f"<footer>Made by mou-reconcile {e(__version__)} from "
@@ -167,8 +176,8 @@ class HtmlReporter(Reporter):
             out.append('<ol class="index">')
             for d in listed:
                 status = "" if d.is_open else f' <span class="muted">({e(d.status)})</span>'
-                out.append(f'<li class="{LABEL[d.severity]}"><span class="badge">'
-                           f'{LABEL[d.severity]}</span> <a href="#{e(d.fact)}"><code>'
+                label = LABEL[d.severity]
+                out.append(f'<li><b class="badge {label}">{label}</b> <a href="#{e(d.fact)}"><code>'
                            f"{e(d.fact)}</code></a> {e(', '.join(d.kinds))}: "
                            f"{e(d.message)}{status}</li>")
             out.append("</ol>")
@@ -202,8 +211,8 @@ class HtmlReporter(Reporter):
                 name = f"<code>{_breakable(row.fact)}</code>"
                 if row.fact in linked:
                     name = f'<a href="#{e(row.fact)}">{name}</a>'
-                cells = "".join(self._cell(row, s, names) for s in sources)
-                out.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+                cells = "".join([self._cell(row, s, names) for s in sources])
+                out.append(f"<tr><th>{name}</th>{cells}</tr>")
             out += ["</tbody>", "</table></div>"]
         return [*out, "</section>"]
 
@@ -216,18 +225,17 @@ class HtmlReporter(Reporter):
         cell = row.cells.get(source)
         # The most frequent cells, kept short: the matrix's size follows its cells.
         if cell is None or not cell.claims:
-            return '<td class="absent">—</td>'
+            return "<td>—</td>"
         marks = value_marks(row, source, names)
         states = {state for _, state in marks}
-        if len(states) == 1:  # the cell's class and title say the state for every value
-            kind = cell.state
-            values = "".join(f'<span class="v"><span class="m">{STATE_MARK[kind]}</span> '
-                             f"{e(shown)}</span>" for shown, _ in marks)
-            return f'<td class="{kind}" title="{kind}">{values}</td>'
+        if len(states) == 1:  # the cell's class says the state of every value
+            kind = marks[0][1]
+            mark = f"<b>{STATE_MARK[kind]}</b> "
+            return f'<td class="{kind}">{mark}' + f"<br>{mark}".join(
+                [e(shown) for shown, _ in marks]) + "</td>"
         title = "mixed: " + ", ".join(dict.fromkeys(state for _, state in marks))
-        values = "".join(f'<span class="v {state}" title="{state}"><span class="m">'
-                         f"{STATE_MARK[state]}</span> {e(shown)}</span>"
-                         for shown, state in marks)
+        values = "".join(f'<span class="v {state}" title="{state}"><b>{STATE_MARK[state]}</b> '
+                         f"{e(shown)}</span>" for shown, state in marks)
         return f'<td class="mixed" title="{e(title)}">{values}</td>'
 
     def _discrepancies(self, rec: Reconciliation, shown: list[Discrepancy]) -> list[str]:
@@ -267,15 +275,16 @@ class HtmlReporter(Reporter):
         return [*out, "</section>"]
 
     def _discrepancy(self, rec: Reconciliation, d: Discrepancy) -> list[str]:
-        state = "resolved" if not d.is_open else ""
-        out = [f'<article class="discrepancy {LABEL[d.severity]} {state}" id="{e(d.fact)}">',
-               f'<h3><span class="badge">{LABEL[d.severity]}</span> <code>{e(d.fact)}</code> '
+        state = "" if d.is_open else " resolved"
+        label, fact = LABEL[d.severity], e(d.fact)
+        out = [f'<article class="discrepancy {label}{state}" id="{fact}">',
+               f'<h3><span class="badge">{label}</span> <code>{fact}</code> '
                f'<span class="muted">{e(", ".join(d.kinds))}</span></h3>',
                f'<p class="message">{e(d.message)}</p>']
         for g in d.values:
-            out += [f'<div class="value"><h4>{e(g.shown)}</h4>']
-            out += [self._evidence(rec, d, g, ev) for ev in g.evidence]
-            out.append("</div>")
+            out += [f"<h4>{e(g.shown)}</h4>", '<ul class="ev">']
+            out += self._evidence(rec, d, g)
+            out.append("</ul>")
         if d.hints:
             out.append('<ul class="why">' + "".join(f"<li>why: {e(h)}</li>" for h in d.hints)
                        + "</ul>")
@@ -291,25 +300,48 @@ class HtmlReporter(Reporter):
                     f"<p>{e(' '.join((r.verdict or '').split()))}</p>", "</div>"]
         return [*out, "</article>"]
 
-    def _evidence(self, rec: Reconciliation, d: Discrepancy, g: ValueGroup,
-                  ev: Evidence) -> str:
-        quote = " ".join(ev.quote.split())
+    def _evidence(self, rec: Reconciliation, d: Discrepancy, g: ValueGroup) -> list[str]:
+        """Each source's words for the value, its value highlighted, and whose they are; the
+        same words from several sources (copies of one story) are quoted once, followed by
+        each of those sources."""
+        quotes: dict[str, list[Evidence]] = {}
+        for ev in g.evidence:
+            quotes.setdefault(" ".join(ev.quote.split()), []).append(ev)
+        return [f"<li><blockquote>{self._highlighted(rec, d, g, quote)}</blockquote>"
+                + "; ".join([self._whose(rec, ev) for ev in evs]) + "</li>"
+                for quote, evs in quotes.items()]
+
+    @staticmethod
+    def _highlighted(rec: Reconciliation, d: Discrepancy, g: ValueGroup, quote: str) -> str:
         spans = [(0, len(quote))] if d.kinds == ["naming"] else quote_highlights(
             rec, d, g, quote)
+        # The quote escaped in one piece, the highlights marked by two characters of the
+        # private use area (unless the quote holds one: then piece by piece).
+        whole = _OPEN not in quote and _CLOSE not in quote
         html, pos = [], 0
         for a, b in spans:
             if a >= pos:
-                html += [e(quote[pos:a]), "<mark>", e(quote[a:b]), "</mark>"]
+                html += [quote[pos:a], _OPEN, quote[a:b], _CLOSE] if whole else [
+                    e(quote[pos:a]), "<mark>", e(quote[a:b]), "</mark>"]
                 pos = b
-        html.append(e(quote[pos:]))
-        where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
+        if not whole:
+            return "".join([*html, e(quote[pos:])])
+        marked = e("".join([*html, quote[pos:]]))
+        return marked.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>") if spans else marked
+
+    def _whose(self, rec: Reconciliation, ev: Evidence) -> str:
+        """The source (a link to it under Sources), the line, who it credits."""
+        link = self.links.get(ev.source)
+        if link is not None:
+            where = f"{link}, line {ev.line}</a>" if ev.line else f"{link}</a>"
+        else:
+            where = f"{e(ev.source)}, line {ev.line}" if ev.line else e(ev.source)
         corpus = rec.corpus
-        credits = "" if ev.attributed_to is None else ", credits " + e(
+        if ev.attributed_to is None:
+            return where
+        return where + ", credits " + e(
             corpus.entity(ev.attributed_to).name if ev.attributed_to in corpus.entities
             else ev.attributed_to)
-        return (f'<figure><blockquote><p>{"".join(html)}</p></blockquote>'
-                f'<figcaption><a href="#source-{e(ev.source)}">{where}</a>{credits}'
-                "</figcaption></figure>")
 
     def _sources(self, rec: Reconciliation) -> list[str]:
         corpus = rec.corpus
@@ -324,7 +356,7 @@ class HtmlReporter(Reporter):
                 about.append(f'<a href="{e(url)}" rel="noopener noreferrer">{e(url)}</a>')
             elif s.url:
                 about.append(e(s.url))
-            out += [f'<dt id="source-{e(sid)}"><strong>{e(sid)}</strong></dt>',
+            out += [f'<dt id="{self.anchors[sid]}"><strong>{e(sid)}</strong></dt>',
                     f"<dd>{' · '.join(about)}</dd>"]
         return [*out, "</dl>", "</section>"]
 

@@ -43,7 +43,9 @@ class JsonReporter(Reporter):
     name = "json"
 
     def write(self, document: dict[str, Any]) -> None:
-        self.out.write(json_text(jsonout.dumps(document)))  # reporters/escape.py
+        # Written as it is encoded, never held whole; json_text escapes character by
+        # character, so each piece alone (reporters/escape.py).
+        jsonout.dump(document, lambda text: self.out.write(json_text(text)))
         self.out.write("\n")
 
     def check(self, result: CheckResult) -> None:

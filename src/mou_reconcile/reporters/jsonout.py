@@ -12,6 +12,7 @@ the output is byte for byte the standard one.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 _INDENT = 2
@@ -89,6 +90,46 @@ def _encode(obj: Any, depth: int, out: list[str]) -> None:
                 _encode(item, depth + 1, out)
             separator = comma
     out.append("\n" + " " * (_INDENT * depth) + closing)
+
+
+def dump(obj: Any, write: Callable[[str], Any], levels: int = 3) -> None:
+    """The text of `dumps(obj)`, handed to `write` in pieces as it is made, so that a large
+    document (a 100,000-claim report: 69 MB of text) is never held whole, nor as the
+    millions of small strings it is joined from. The containers of the first `levels`
+    levels are written item by item; each item below them at once."""
+    out: list[str] = []
+    _stream(obj, 0, out, levels, write)
+    write("".join(out))
+
+
+_FLUSH = 8192  # strings gathered before they are joined and written
+
+
+def _stream(obj: Any, depth: int, out: list[str], levels: int,
+            write: Callable[[str], Any]) -> None:
+    kind = type(obj)
+    if levels == 0 or not obj or (kind is not dict and kind is not list and kind is not tuple):
+        _encode(obj, depth, out)
+        return
+    pad = "\n" + " " * (_INDENT * (depth + 1))
+    separator, comma = ("{" if kind is dict else "[") + pad, "," + pad
+    if kind is dict:
+        for key, item in obj.items():
+            out.append(separator + _KEY(key if type(key) is str else _key(key)) + ": ")
+            separator = comma
+            _stream(item, depth + 1, out, levels - 1, write)
+            if len(out) >= _FLUSH:
+                write("".join(out))
+                out.clear()
+    else:
+        for item in obj:
+            out.append(separator)
+            separator = comma
+            _stream(item, depth + 1, out, levels - 1, write)
+            if len(out) >= _FLUSH:
+                write("".join(out))
+                out.clear()
+    out.append("\n" + " " * (_INDENT * depth) + ("}" if kind is dict else "]"))
 
 
 def dumps(obj: Any) -> str:

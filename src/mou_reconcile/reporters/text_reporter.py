@@ -1,31 +1,34 @@
 """Text for people at a terminal: rich, colour only on a terminal and never with NO_COLOR.
 
-Text from the claims file, an article or a path is untrusted: the console (`_Console`) shows
-every control and escape character in it visibly, never writes it, and keeps any line from
-reading as a GitHub workflow command when the text lands in a CI log (reporters/escape.py).
+Text from the claims file, an article or a path is untrusted: the console
+(reporters/text_console.py) shows every control and escape character in it visibly, never
+writes it, and keeps any line from reading as a GitHub workflow command when the text lands
+in a CI log (reporters/escape.py).
+
+rich is imported where a view is rendered, not with this module: `check`'s few lines, where
+they will show no styles (CI), are written without it (reporters/plain.py).
 """
 
 from __future__ import annotations
 
-import errno
-import os
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, RenderableType
-from rich.segment import Segment
-from rich.text import Text
-
-from mou_reconcile.check.evidence import value_spans
-from mou_reconcile.corpus.units import said
 from mou_reconcile.problems import Problem, Severity
+from mou_reconcile.reporters import plain
 from mou_reconcile.reporters.base import Reporter, left_out, plural, quote_highlights
-from mou_reconcile.reporters.escape import CommandGuard, visible
-from mou_reconcile.reporters.wrap import Hanging, wrap_text
 
 if TYPE_CHECKING:  # types only: `check` must not import the other commands' modules
+    from rich.console import Console
+    from rich.text import Text
+
     from mou_reconcile.check.checker import CheckResult
-    from mou_reconcile.reconcile.result import Discrepancy, Evidence, Reconciliation, ValueGroup
+    from mou_reconcile.reconcile.result import (
+        Corroboration,
+        Discrepancy,
+        Evidence,
+        Reconciliation,
+        ValueGroup,
+    )
     from mou_reconcile.views.coverage import Coverage
     from mou_reconcile.views.diff import SourceDiff
     from mou_reconcile.views.explain import Explanation
@@ -45,83 +48,31 @@ def _entity_name(rec: Reconciliation, eid: str) -> str:
     return rec.corpus.entity(eid).name if eid in rec.corpus.entities else eid
 
 
-class _Console(Console):
-    """Every renderable passes through `render`: the one place where the data's control
-    characters are made visible (rich's own colour codes are styles, not text). Every line
-    of text passes through `print`, which wraps it to the width between words, with a
-    hanging indent (reporters/wrap.py); tables lay out their own cells."""
-
-    def print(self, *objects: Any, **kwargs: Any) -> None:
-        if len(objects) == 1 and isinstance(objects[0], (Text, str, Hanging)):
-            item = objects[0]
-            hang = item.hang if isinstance(item, Hanging) else None
-            text = item.text if isinstance(item, Hanging) else item
-            if isinstance(text, str):
-                text = self.render_str(text)
-            kwargs["soft_wrap"] = True  # each line fits: rich must not wrap it again
-            lines = wrap_text(text, self.width, hang)
-            super().print(lines[0] if len(lines) == 1 else Text("\n").join(lines), **kwargs)
-            return
-        super().print(*objects, **kwargs)
-
-    def render(self, renderable: RenderableType,
-               options: ConsoleOptions | None = None) -> Iterable[Segment]:
-        for segment in super().render(renderable, options):
-            text = segment.text
-            if segment.control is None and visible(text) is not text:
-                segment = Segment(visible(text), segment.style)
-            yield segment
-
-    def on_broken_pipe(self) -> None:
-        # rich ends the process with exit 1 here, the code for findings: let the closed pipe
-        # reach the console entry instead, which ends quietly with 141 (128 + SIGPIPE).
-        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
-
-
 class TextReporter(Reporter):
     name = "text"
 
     def console(self) -> Console:
-        # color None: rich decides (NO_COLOR, FORCE_COLOR, a terminal); True: colour even
-        # when piped; False: plain text, no escape codes, even on a terminal.
-        no_color = self.color is False or (self.color is None and
-                                           bool(os.environ.get("NO_COLOR")))
-        console = _Console(file=cast(TextIO, CommandGuard(self.out)), width=self.width,
-                           no_color=no_color, force_terminal=self.color,
-                           highlight=False, soft_wrap=True, emoji=False)
-        console.size = console.size  # measured once: rich would ask the OS at every print
-        return console
+        from mou_reconcile.reporters.text_console import console
 
-    def problem_line(self, p: Problem) -> Text:
-        line = Text()
-        line.append(f"{p.path}:{p.line}:{p.col}:", style="bold")
-        line.append(" ")
-        line.append(f"{p.code} {p.severity.label}:", style=SEVERITY_STYLE[p.severity])
-        line.append(f" {p.message}")
-        return line
+        return console(self.out, color=self.color, width=self.width)
 
     def check(self, result: CheckResult) -> None:
-        console = self.console()
-        problems = result.problems
-        for p in problems:
-            console.print(self.problem_line(p))
-            if p.hint:
-                console.print(Text(f"    hint: {p.hint}", style="dim"))
-        corpus = result.corpus
-        counts = {s: sum(p.severity == s for p in problems) for s in Severity}
-        facts = (f"{plural(len(corpus.sources), 'source')}, "
-                 f"{plural(len(corpus.claims), 'claim')}, "
-                 f"{len(result.anchors)} of {len(corpus.claims)} quotes found")
-        if not problems:
-            console.print(Text(f"✓ {corpus.display}: no problems ({facts})", style="green"))
+        lines = check_lines(result)
+        if plain.write(self.out, ["".join(text for text, _ in line) for line in lines],
+                       color=self.color, width=self.width):
             return
-        parts = [plural(counts[s], s.label) for s in sorted(Severity, reverse=True) if counts[s]]
-        style = SEVERITY_STYLE[max(counts, key=lambda s: (counts[s] > 0, s))]
-        mark = "✗" if counts[Severity.ERROR] else "!"
-        console.print(Text(f"{mark} {corpus.display}: {', '.join(parts)} ({facts})", style=style))
+        from rich.text import Text
+
+        console = self.console()
+        for line in lines:
+            # A line of one style has it as its base style, which a word cut short by
+            # wrapping keeps on its ellipsis too (reporters/wrap.py).
+            console.print(Text(*line[0]) if len(line) == 1 else Text.assemble(*line))
 
     # -- report ------------------------------------------------------------------------
     def report(self, rec: Reconciliation, min_severity: Severity = Severity.INFO) -> None:
+        from rich.text import Text
+
         console = self.console()
         corpus = rec.corpus
         console.print(Text(f"Discrepancies in {corpus.display}: "
@@ -162,15 +113,7 @@ class TextReporter(Reporter):
             console.print(Text(f"Corroborated ({len(rec.corroborated)})",
                                style="green underline"))
             for c in rec.corroborated:
-                line = Text("  ✓ ", style="green")
-                line.append(c.fact, style="bold")
-                line.append(f" = {c.shown}  ")
-                line.append(f"{c.independent_sources} independent sources: "
-                            f"{', '.join(c.sources)}", style="dim")
-                if c.origins:
-                    names = ", ".join(_entity_name(rec, o) for o in c.origins)
-                    line.append(f"; {plural(len(c.origins), 'origin')}: {names}", style="dim")
-                console.print(line)
+                console.print(self._corroborated(rec, c))
         if rec.links:
             console.print()
             console.print(Text("Not independent", style="underline"))
@@ -182,7 +125,22 @@ class TextReporter(Reporter):
         console.print()
         console.print(self._summary(rec))
 
+    def _corroborated(self, rec: Reconciliation, c: Corroboration) -> Text:
+        from rich.text import Text
+
+        line = Text("  ✓ ", style="green")
+        line.append(c.fact, style="bold")
+        line.append(f" = {c.shown}  ")
+        line.append(f"{c.independent_sources} independent sources: "
+                    f"{', '.join(c.sources)}", style="dim")
+        if c.origins:
+            names = ", ".join(_entity_name(rec, o) for o in c.origins)
+            line.append(f"; {plural(len(c.origins), 'origin')}: {names}", style="dim")
+        return line
+
     def _summary(self, rec: Reconciliation) -> Text:
+        from rich.text import Text
+
         counts = rec.open_counts()
         open_total = sum(counts.values())
         parts = [plural(counts[s.label], s.label) for s in sorted(Severity, reverse=True)
@@ -201,6 +159,8 @@ class TextReporter(Reporter):
         return text
 
     def _info_line(self, console: Console, d: Discrepancy) -> None:
+        from rich.text import Text
+
         line = Text("  i ", style="cyan")
         line.append(d.fact, style="bold")
         line.append(f"  {', '.join(d.kinds)}: ", style="cyan")
@@ -212,6 +172,8 @@ class TextReporter(Reporter):
 
     def _discrepancy(self, console: Console, rec: Reconciliation, d: Discrepancy,
                      dim: bool = False) -> None:
+        from rich.text import Text
+
         style = "dim" if dim else SEVERITY_STYLE[d.severity]
         head = Text(f"{SEVERITY_MARK[d.severity]} ", style=style)
         head.append(d.fact, style="dim" if dim else "bold")
@@ -233,6 +195,8 @@ class TextReporter(Reporter):
 
     def _group(self, console: Console, rec: Reconciliation, d: Discrepancy,
                group: ValueGroup, dim: bool) -> None:
+        from rich.text import Text
+
         console.print(Text(f"    {group.shown}", style="dim" if dim else "bold"))
         for e in group.evidence:
             line = Text("      ")
@@ -249,6 +213,8 @@ class TextReporter(Reporter):
 
     def _quote(self, rec: Reconciliation, d: Discrepancy, group: ValueGroup, e: Evidence,
                dim: bool) -> Text:
+        from rich.text import Text
+
         quote = " ".join(e.quote.split())
         spans = quote_highlights(rec, d, group, quote)
         if d.kinds == ["naming"]:  # the quote is the spelling itself
@@ -270,6 +236,12 @@ class TextReporter(Reporter):
 
     # -- explain -----------------------------------------------------------------------
     def explain(self, rec: Reconciliation, ex: Explanation) -> None:
+        from rich.text import Text
+
+        from mou_reconcile.check.evidence import value_spans
+        from mou_reconcile.corpus.units import said
+        from mou_reconcile.reporters.wrap import Hanging
+
         console = self.console()
         corpus = rec.corpus
         head = Text(ex.fact, style="bold")
@@ -346,3 +318,32 @@ class TextReporter(Reporter):
         from mou_reconcile.reporters import curation_text
 
         curation_text.render_coverage(self.console(), coverage)
+
+
+Line = list[tuple[str, str]]  # a line of text as (text, style) parts
+
+
+def problem_line(p: Problem) -> Line:
+    return [(f"{p.path}:{p.line}:{p.col}:", "bold"), (" ", ""),
+            (f"{p.code} {p.severity.label}:", SEVERITY_STYLE[p.severity]), (f" {p.message}", "")]
+
+
+def check_lines(result: CheckResult) -> list[Line]:
+    """`check`'s output: each problem (and its hint), then the summary line."""
+    problems = result.problems
+    lines: list[Line] = []
+    for p in problems:
+        lines.append(problem_line(p))
+        if p.hint:
+            lines.append([(f"    hint: {p.hint}", "dim")])
+    corpus = result.corpus
+    counts = {s: sum(p.severity == s for p in problems) for s in Severity}
+    facts = (f"{plural(len(corpus.sources), 'source')}, "
+             f"{plural(len(corpus.claims), 'claim')}, "
+             f"{len(result.anchors)} of {len(corpus.claims)} quotes found")
+    if not problems:
+        return [*lines, [(f"✓ {corpus.display}: no problems ({facts})", "green")]]
+    parts = [plural(counts[s], s.label) for s in sorted(Severity, reverse=True) if counts[s]]
+    style = SEVERITY_STYLE[max(counts, key=lambda s: (counts[s] > 0, s))]
+    mark = "✗" if counts[Severity.ERROR] else "!"
+    return [*lines, [(f"{mark} {corpus.display}: {', '.join(parts)} ({facts})", style)]]

@@ -63,6 +63,7 @@ class _Related:
         self._matching: dict[tuple[tuple[Any, ...], str], list[Any]] = {}
         self._counts: dict[tuple[tuple[Any, ...], tuple[str, ...]], int] = {}
         self._others: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._states: dict[tuple[Any, ...], str] = {}
 
     def _relation(self, a: Any, b: Any) -> str:
         if (a, b) not in self._kind:
@@ -103,6 +104,26 @@ class _Related:
                 others[kind].update(o for o in holders if o != sid)
         same, comp = others["same"], others["compatible"]
         return _state(len(same | comp), len(others["contradicting"]), len(same), len(comp))
+
+    def cell_state(self, sid: str) -> str:
+        """The state of `sid`'s cell. When every source gives one value, the sources giving
+        the same value have the same state, worked out once per value in one pass over the
+        values (the sources per value are then disjoint: counts add up)."""
+        if not self.single:
+            return _state(self.count(sid, ("same", "compatible")),
+                          self.count(sid, ("contradicting",)), self.count(sid, ("same",)),
+                          self.count(sid, ("compatible",)))
+        mine = self.keys[sid]
+        if mine not in self._states:
+            n = dict.fromkeys(KINDS, 0)
+            for k, holders in self.holders.items():
+                kind = self._relation(mine[0], k)
+                if kind in n:
+                    n[kind] += len(holders)
+            same = n["same"] - 1  # the source itself
+            self._states[mine] = _state(same + n["compatible"], n["contradicting"], same,
+                                        n["compatible"])
+        return self._states[mine]
 
     def count(self, sid: str, kinds: tuple[str, ...]) -> int:
         """How many other sources relate to `sid` as any of `kinds`, without listing them
@@ -155,9 +176,7 @@ class Cell:
         while more sources agree with it or allow it, is not marked: the outlier is."""
         if not self.claims or self.related is None:
             return "absent"
-        rel, sid = self.related, self.source
-        return _state(rel.count(sid, ("same", "compatible")), rel.count(sid, ("contradicting",)),
-                      rel.count(sid, ("same",)), rel.count(sid, ("compatible",)))
+        return self.related.cell_state(self.source)
 
 
 @dataclass
@@ -207,10 +226,11 @@ def claims_by_fact(corpus: Corpus) -> dict[str, dict[str, list[ClaimEntry]]]:
 
 
 def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None, *,
-                 every_source: bool = True) -> Matrix:
+                 every_source: bool = True, shown: bool = True) -> Matrix:
     """The matrix of `facts` (default: every fact). `every_source`: a cell for every source
     of the corpus in each row; else only for the sources that state the fact (absent cells
-    left out: a row then costs its claims, not the corpus's sources)."""
+    left out: a row then costs its claims, not the corpus's sources). `shown` False: cells
+    without `display` and `short`, for a view that says each value itself (value_marks)."""
     corpus = rec.corpus
     names = {eid: corpus.entity(eid).name for eid in corpus.entities}
     shortest = {eid: min(corpus.entity(eid).spellings, key=len) for eid in corpus.entities}
@@ -224,7 +244,7 @@ def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None, *,
         first = next(iter(by_source.values()))[0].claim
         prop = corpus.property(first.property)
         related = _Related(by_source, prop.type, prop.multi)
-        cells = {sid: _cell(sid, by_source, prop.type, related, names, shortest)
+        cells = {sid: _cell(sid, by_source, prop.type, related, names, shortest, shown)
                  for sid in (sources if every_source else by_source)}
         rows.append(Row(fact, first.subject, first.property, prop.type, prop.multi, prop.unit,
                         cells, found.get(fact)))
@@ -232,13 +252,15 @@ def build_matrix(rec: Reconciliation, facts: Iterable[str] | None = None, *,
 
 
 def _cell(sid: str, by_source: dict[str, list[ClaimEntry]], ptype: str, related: _Related,
-          names: dict[str, str], shortest: dict[str, str]) -> Cell:
+          names: dict[str, str], shortest: dict[str, str], shown: bool = True) -> Cell:
     mine = by_source.get(sid, [])
     if not mine:
         return Cell(sid, (), "", "")
-    shown = list(dict.fromkeys(show_value(e.claim, ptype, names) for e in mine))
+    if not shown:
+        return Cell(sid, tuple(mine), "", "", related)
+    values = list(dict.fromkeys(show_value(e.claim, ptype, names) for e in mine))
     short = list(dict.fromkeys(short_value(e.claim, ptype, shortest) for e in mine))
-    return Cell(sid, tuple(mine), "; ".join(shown), ", ".join(short), related)
+    return Cell(sid, tuple(mine), "; ".join(values), ", ".join(short), related)
 
 
 def value_marks(row: Row, source: str, names: dict[str, str]) -> list[tuple[str, str]]:
@@ -246,11 +268,12 @@ def value_marks(row: Row, source: str, names: dict[str, str]) -> list[tuple[str,
     cell's rule applied to that value alone, so a cell holding one agreeing and one
     contradicted value marks each (the cell's state is its most telling value's)."""
     cell = row.cells[source]
+    if cell.related is None or not cell.claims:
+        return []
+    if len(cell.related.keys[source]) == 1:  # one value: the cell's own state
+        return [(said(cell.claims[0].claim, row.ptype, names, row.unit), cell.state)]
     groups: dict[Any, list[ClaimEntry]] = {}
     for entry in cell.claims:
         groups.setdefault(claim_key(entry.claim, row.ptype), []).append(entry)
-    if len(groups) == 1 or cell.related is None:  # one value: the cell's own state
-        return [(said(g[0].claim, row.ptype, names, row.unit), cell.state)
-                for g in groups.values()]
     return [(said(group[0].claim, row.ptype, names, row.unit),
              cell.related.state_of(source, key)) for key, group in groups.items()]

@@ -20,6 +20,7 @@ import pytest
 from conftest import CASES, REPO, Run
 from mou_reconcile.check import checker as check_module
 from mou_reconcile.cli import cache as cache_module
+from mou_reconcile.cli import checkcache
 from mou_reconcile.corpus import paths
 
 Cli = Callable[..., Run]
@@ -34,8 +35,8 @@ def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The claims files the pipeline loaded, one per run that was not answered by the cache."""
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The claims files the pipeline loaded and checked (not read from a stored check)."""
     calls: list[str] = []
     real = check_module.check_file
 
@@ -45,6 +46,22 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(check_module, "check_file", counted)
     return calls
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch, checks: list[str]) -> list[str]:
+    """The claims files the pipeline checked or read the stored check of: one per run whose
+    answer the cache did not replay."""
+    real = checkcache.lookup
+
+    def counted(pending: cache_module.Pending) -> Any:
+        found = real(pending)
+        if found is not None:
+            checks.append(str(pending.claims))
+        return found
+
+    monkeypatch.setattr(checkcache, "lookup", counted)
+    return checks
 
 
 @pytest.fixture
@@ -300,9 +317,10 @@ def test_the_folder_is_bounded(cli: Cli, cache: Path, story: Path,
         monkeypatch.setenv("COLUMNS", str(width))
         cli("report", "--claims", str(story))
     assert len(entries(cache)) == 3
-    sizes = [p.stat().st_size for p in entries(cache)]
+    assert len(list(cache.glob("*.checked"))) == 1  # counted apart: one per input
+    sizes = [p.stat().st_size for p in cache.iterdir()]
     cache_module.prune(cache, keep=10, max_bytes=sum(sizes) - 1)  # the newest always stays
-    assert len(entries(cache)) == 2
+    assert len(list(cache.iterdir())) == 3
     (cache / ".tmp-left-by-a-killed-run.entry").write_text("x")
     os.utime(cache / ".tmp-left-by-a-killed-run.entry", (0, 0))
     cache_module.prune(cache)

@@ -21,7 +21,10 @@ included: a flipped byte anywhere is a miss, never a wrong exit code). Only a re
 is read, opened without following links or waiting (a FIFO planted as an entry is ignored).
 An unreadable, corrupt or truncated entry is a miss (and removed); a folder that cannot be
 written means no caching, never a failure. Writing keeps the MAX_ENTRIES most recently used
-entries and at most MAX_BYTES in all. Deleting the folder is always safe.
+entries of each kind and at most MAX_BYTES in all. Deleting the folder is always safe.
+
+A second kind of entry (CHECKED_SUFFIX, checkcache.py) holds a checked corpus under a key of
+the inputs alone (Pending.checked_key): `report` after `check` skips checking.
 """
 
 from __future__ import annotations
@@ -32,21 +35,29 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mou_reconcile import __version__
-from mou_reconcile.cli.cacheentry import DIGEST_CHARS, digest, read_entry, sealed
+from mou_reconcile.cli.cacheentry import (
+    DIGEST_CHARS,
+    article_state,
+    digest,
+    read_entry,
+    sealed,
+    unchanged,
+)
 from mou_reconcile.cli.recorder import Recorder as Recorder
 from mou_reconcile.corpus.limits import read_head as _read_head
-from mou_reconcile.corpus.paths import Resolver, locate
+from mou_reconcile.corpus.paths import Resolver
 from mou_reconcile.progress import isatty as _isatty
 
 FORMAT = 2  # of the entries: a change makes every older entry a miss
 MAGIC = b"mou-reconcile cache %d\n" % FORMAT
 SUFFIX = ".entry"
+CHECKED_SUFFIX = ".checked"  # a checked corpus (checkcache.py)
 DIR_ENV = "MOU_RECONCILE_CACHE_DIR"
 OFF_ENV = "MOU_RECONCILE_NO_CACHE"
 MAX_ENTRIES = 32
@@ -95,25 +106,6 @@ def disabled() -> bool:
 _digest = digest
 
 
-def article_state(root: str, root_resolved: str, raw: str, limit: int,
-                  resolve: Callable[[str], str] = os.path.realpath) -> list[Any]:
-    """What reading a source's article `raw` finds (paths.locate): the file it resolves to
-    and a digest of its first limit + 1 bytes, or why it is not read. The same state means
-    the same reading by load.py; any change (a new file, a link pointing elsewhere) changes
-    the state."""
-    found = locate(root, root_resolved, raw, resolve)
-    if found.state == "file":
-        try:
-            return ["file", found.target, _digest(_read_head(found.target, limit))]
-        except FileNotFoundError:
-            return ["missing", found.target]
-        except OSError as exc:
-            return ["unreadable", found.target, exc.errno, exc.strerror]
-    if found.error is not None:
-        return [found.state, found.target, found.error.errno, found.error.strerror]
-    return [found.state, found.target]
-
-
 def _package_files() -> list[Any]:
     """Names, sizes and modification times of the package's files (not its bytecode)."""
     root = Path(__file__).resolve().parents[1]  # the package, every stage
@@ -159,6 +151,32 @@ def _terminal_size() -> list[int] | None:
     return None
 
 
+def write_entry(key: str, data: bytes, suffix: str = SUFFIX) -> None:
+    """Seal `data` (digest of all of it) and write it as the entry for `key`, atomically;
+    then prune."""
+    data += _digest(data).encode("ascii")
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, folder / f"{key}{suffix}")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    prune(folder)
+
+
+def touch(path: Path) -> None:
+    """Mark an entry most recently used (pruning keeps those)."""
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.utime(path, follow_symlinks=False)
+
+
 def _utf8(stream: Any) -> bool:
     encoding = str(getattr(stream, "encoding", "") or "").lower().replace("_", "-")
     return encoding in ("utf-8", "utf8")
@@ -176,13 +194,15 @@ class Pending:
     """A cacheable run: its key, found before the run; then a lookup, or a store after it."""
 
     def __init__(self, key: str, claims: Path, display: str, claims_digest: str,
-                 claims_limit: int) -> None:
+                 claims_limit: int, checked_key: str = "") -> None:
         self.key = key
+        self.checked_key = checked_key  # of the checked corpus (checkcache.py)
         self.claims = claims
         self.display = display
         self.claims_digest = claims_digest
         self.claims_limit = claims_limit
         self.started_ns = time.time_ns()
+        self._verified: dict[int, tuple[str, str, dict[str, list[Any]]] | None] = {}
 
     def file(self) -> Path:
         return cache_dir() / f"{self.key}{SUFFIX}"
@@ -196,8 +216,6 @@ class Pending:
             return None
 
     def _lookup(self) -> Hit | None:
-        from mou_reconcile.corpus import limits
-
         path = self.file()
         data = read_entry(path)
         if data is None:
@@ -213,14 +231,8 @@ class Pending:
         payload = memoryview(data)[end + 1:]
         if header["key"] != self.key or len(payload) != header["size"]:
             return None
-        root, root_resolved = header["root"], header["root_resolved"]
-        if str(Path(root).resolve()) != root_resolved:
+        if not unchanged(header):
             return None
-        limit = limits.value(limits.ARTICLE_BYTES)
-        resolve = Resolver()
-        for raw, state in header["articles"]:
-            if article_state(root, root_resolved, raw, limit, resolve) != state:
-                return None
         chunks: list[tuple[int, str]] = []
         at = 0
         for fd, size in header["chunks"]:
@@ -231,8 +243,7 @@ class Pending:
         output = None
         if header["output"] is not None:
             output = bytes(payload[at:at + header["output"]]).decode("utf-8", "surrogatepass")
-        with contextlib.suppress(OSError, NotImplementedError):  # most recently used
-            os.utime(path, follow_symlinks=False)
+        touch(path)
         return Hit(chunks, output, int(header["exit"]), [str(p) for p in header["inputs"]])
 
     # -- store -----------------------------------------------------------------------------
@@ -245,12 +256,25 @@ class Pending:
 
     def _store(self, recorder: Recorder, corpus: Any, exit_code: int, output: str | None,
                inputs: Sequence[Path]) -> None:
+        verified = self.verified(corpus)
+        if verified is not None:
+            self._write(recorder.text(), output, exit_code, *verified, inputs)
+
+    def verified(self, corpus: Any) -> tuple[str, str, dict[str, list[Any]]] | None:
+        """The claims file's folder (as given and resolved) and the state of each source's
+        article, if the claims file and every article are still as the run read them; else
+        None (nothing is stored). Found once per corpus (both entries a run stores)."""
+        if id(corpus) not in self._verified:
+            self._verified[id(corpus)] = self._verify(corpus)
+        return self._verified[id(corpus)]
+
+    def _verify(self, corpus: Any) -> tuple[str, str, dict[str, list[Any]]] | None:
         from mou_reconcile.corpus import limits
 
         if Path(corpus.path) != self.claims or corpus.display != self.display:
-            return
+            return None
         if _digest(_read_head(self.claims, self.claims_limit)) != self.claims_digest:
-            return  # the claims file changed during the run
+            return None  # the claims file changed during the run
         root, root_resolved = str(corpus.root), str(Path(corpus.root).resolve())
         limit = limits.value(limits.ARTICLE_BYTES)
         states: dict[str, list[Any]] = {}
@@ -266,7 +290,7 @@ class Pending:
             state = states.get(entry.model.file) if entry is not None else None
             if state is None or state[:2] != ["file", str(article.path)] or \
                     state[2] != _digest(article.text.encode("utf-8", "surrogatepass")):
-                return
+                return None
             read.add(state[1])
         # A file the run refused (too large, not UTF-8) says nothing of its bytes: it must
         # not have changed since shortly before the run began.
@@ -274,8 +298,8 @@ class Pending:
             if state[0] == "file" and state[1] not in read:
                 info = os.stat(state[1])
                 if max(info.st_mtime_ns, info.st_ctime_ns) >= self.started_ns - RACY_NS:
-                    return
-        self._write(recorder.text(), output, exit_code, root, root_resolved, states, inputs)
+                    return None
+        return root, root_resolved, states
 
     def _write(self, chunks: list[tuple[int, str]], output: str | None, exit_code: int,
                root: str, root_resolved: str, states: dict[str, list[Any]],
@@ -293,27 +317,13 @@ class Pending:
                                                                         strict=True)],
                   "output": len(written) if written is not None else None,
                   "size": len(payload)}
-        data = MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
-        data += _digest(data).encode("ascii")  # seals it all, header included
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, folder / f"{self.key}{SUFFIX}")
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        prune(folder)
+        write_entry(self.key, MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload)
 
 
 def prune(folder: Path, keep: int | None = None, max_bytes: int | None = None) -> None:
-    """Keep the `keep` (MAX_ENTRIES) most recently used entries, and no more than
-    `max_bytes` (MAX_BYTES) of them; remove temporary files left by killed runs."""
+    """Keep the `keep` (MAX_ENTRIES) most recently used entries of each kind (results,
+    checked corpora), and no more than `max_bytes` (MAX_BYTES) of them in all; remove
+    temporary files left by killed runs."""
     keep = MAX_ENTRIES if keep is None else keep
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     entries: list[tuple[int, int, str]] = []
@@ -325,15 +335,19 @@ def prune(folder: Path, keep: int | None = None, max_bytes: int | None = None) -
                 if item.name.startswith(".tmp-"):
                     if now - info.st_mtime > STALE_TEMP_SECONDS:
                         os.unlink(item.path)
-                elif item.name.endswith(SUFFIX) and stat.S_ISREG(info.st_mode):
+                elif item.name.endswith((SUFFIX, CHECKED_SUFFIX)) and \
+                        stat.S_ISREG(info.st_mode):
                     entries.append((info.st_mtime_ns, info.st_size, item.path))
             except OSError:
                 continue
     entries.sort(reverse=True)
     total = 0
+    kept = {SUFFIX: 0, CHECKED_SUFFIX: 0}
     for index, (_, size, path) in enumerate(entries):
         total += size
-        if index >= keep or (index > 0 and total > max_bytes):
+        kind = SUFFIX if path.endswith(SUFFIX) else CHECKED_SUFFIX
+        kept[kind] += 1
+        if kept[kind] > keep or (index > 0 and total > max_bytes):
             with contextlib.suppress(OSError):
                 os.unlink(path)
 
@@ -382,4 +396,12 @@ def _prepare(command: str, claims: str | None, *, options: dict[str, Any], outpu
     }
     text = json.dumps(material, sort_keys=True, default=str)
     key = _digest(text.encode("utf-8", "surrogatepass"))
-    return Pending(key, found.path, found.display, _digest(data), limit)
+    # The checked corpus depends on the inputs, not on the command, its options or where
+    # and how the output goes: `check` stores it, `report` on the same inputs reads it.
+    for name in ("command", "options", "output", "ttys", "encodings", "terminal"):
+        del material[name]
+    material["env"] = {k: v for k, v in env.items() if k not in ENVIRONMENT}  # output's
+    material["kind"] = "checked"
+    text = json.dumps(material, sort_keys=True, default=str)
+    checked_key = _digest(text.encode("utf-8", "surrogatepass"))
+    return Pending(key, found.path, found.display, _digest(data), limit, checked_key)

@@ -1,11 +1,18 @@
-"""A cache entry on disk: sealed by a digest of all of it, read only if a regular file."""
+"""A cache entry on disk: sealed by a digest of all of it, read only if a regular file; and
+the state of the articles it lists, compared again at each lookup."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from mou_reconcile.corpus import limits
+from mou_reconcile.corpus.limits import read_head
+from mou_reconcile.corpus.paths import Resolver, locate
 
 MAX_BYTES = 256 * 2**20  # no entry written is larger (cache.MAX_BYTES)
 
@@ -38,3 +45,38 @@ def read_entry(path: Path) -> bytes | None:
             return None
         data = handle.read(MAX_BYTES + 1)
     return data if len(data) <= MAX_BYTES else None
+
+
+def article_state(root: str, root_resolved: str, raw: str, limit: int,
+                  resolve: Callable[[str], str] = os.path.realpath,
+                  keep: dict[str, bytes] | None = None) -> list[Any]:
+    """What reading a source's article `raw` finds (paths.locate): the file it resolves to
+    and a digest of its first limit + 1 bytes, or why it is not read. The same state means
+    the same reading by load.py; any change (a new file, a link pointing elsewhere) changes
+    the state. `keep`: the bytes read, by file (a stored check rebuilds articles from them)."""
+    found = locate(root, root_resolved, raw, resolve)
+    if found.state == "file":
+        try:
+            data = read_head(found.target, limit)
+            if keep is not None:
+                keep[found.target] = data
+            return ["file", found.target, digest(data)]
+        except FileNotFoundError:
+            return ["missing", found.target]
+        except OSError as exc:
+            return ["unreadable", found.target, exc.errno, exc.strerror]
+    if found.error is not None:
+        return [found.state, found.target, found.error.errno, found.error.strerror]
+    return [found.state, found.target]
+
+
+def unchanged(header: dict[str, Any], keep: dict[str, bytes] | None = None) -> bool:
+    """Whether the claims file's folder and every article an entry lists are as they were
+    when it was stored (`keep`: the articles' bytes, read on the way)."""
+    root, root_resolved = header["root"], header["root_resolved"]
+    if str(Path(root).resolve()) != root_resolved:
+        return False
+    limit = limits.value(limits.ARTICLE_BYTES)
+    resolve = Resolver()
+    return all(article_state(root, root_resolved, raw, limit, resolve, keep) == state
+               for raw, state in header["articles"])

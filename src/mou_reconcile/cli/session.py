@@ -29,6 +29,10 @@ INPUTS: list[Path] = []
 # For the cache: the corpus the running command checked, and the text it wrote to --output.
 LOADED: list[Any] = []
 WRITTEN: list[str] = []
+# The running command's cache key (cache.Pending), if it is cached; and its CheckResult if
+# it checked the claims file itself (not read from the cache): stored when it is done.
+PENDING: list[Any] = []
+CHECKED: list[Any] = []
 # What the running command built (its checked corpus, its reconciliation), held until the
 # process ends: the console entry then ends it without freeing them one object at a time.
 KEPT: list[Any] = []
@@ -53,6 +57,8 @@ def reset() -> None:
     INPUTS.clear()
     LOADED.clear()
     WRITTEN.clear()
+    PENDING.clear()
+    CHECKED.clear()
     KEPT.clear()
     COLOR.clear()
 
@@ -170,6 +176,8 @@ def running(command: str, claims: str | None, fmt: str, output: Path | None,
 
     LOADED.clear()
     WRITTEN.clear()
+    PENDING.clear()
+    CHECKED.clear()
     pending = None
     if no_cache is False:
         from mou_reconcile.cli import cache
@@ -183,6 +191,7 @@ def running(command: str, claims: str | None, fmt: str, output: Path | None,
             hit = pending.lookup()
             if hit is not None:
                 replay(hit, output)
+            PENDING[:] = [pending]
     progress.begin()
     recorder = None
     if pending is not None:
@@ -201,6 +210,10 @@ def running(command: str, claims: str | None, fmt: str, output: Path | None,
         progress.end()
         if pending is not None and recorder is not None and LOADED and \
                 code in (EXIT_OK, EXIT_FINDINGS):
+            if CHECKED:  # first: the command's answer is the most recently used entry
+                from mou_reconcile.cli import checkcache
+
+                checkcache.store(pending, CHECKED[0])
             pending.store(recorder, LOADED[0], code, WRITTEN[0] if WRITTEN else None,
                           INPUTS)
 
@@ -232,11 +245,15 @@ def checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool
         say(f"mou-reconcile: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     path, display = locate_claims(claims, fmt.value, sample)
-    progress.stage("reading the claims file")
-    try:
-        result = check_file(path, display)  # type: ignore[arg-type]
-    except UnreadableInput as exc:
-        fail_unreadable(exc.problem, fmt.value)
+    result = _stored_check(path, display)
+    if result is None:
+        progress.stage("reading the claims file")
+        try:
+            result = check_file(path, display)  # type: ignore[arg-type]
+        except UnreadableInput as exc:
+            fail_unreadable(exc.problem, fmt.value)
+        if PENDING:
+            CHECKED[:] = [result]
     INPUTS[:] = [result.corpus.path, *(a.path for a in result.corpus.articles.values())]
     LOADED[:] = [result.corpus]
     KEPT.append(result)
@@ -249,6 +266,18 @@ def checked(claims: str | None, fmt: Format, *, note: bool = False, sample: bool
         say(f"{p.path}:{p.line}:{p.col}: {p.code} error: {p.message}{more}; "
             f"{left_out(result.left_out)}: run `mou-reconcile check`")
     return result
+
+
+def _stored_check(path: object, display: str) -> Any:
+    """The check of these inputs a cached command stored earlier (cli/checkcache.py), if
+    this command is cached too; else None."""
+    if not PENDING or PENDING[0].claims != path or PENDING[0].display != display:
+        return None
+    from mou_reconcile import progress
+    from mou_reconcile.cli import checkcache
+
+    progress.stage("reading the stored check")
+    return checkcache.lookup(PENDING[0])
 
 
 def reconciled(claims: str | None, fmt: Format, *, note: bool = True) -> Any:

@@ -6,6 +6,7 @@ key both give, a `misreport` when the same authority is credited, else a `confli
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from mou_reconcile.corpus.load import ClaimEntry, Corpus
@@ -26,15 +27,19 @@ def claim_date(corpus: Corpus, entry: ClaimEntry) -> tuple[dates.PartialDate | N
     else its source's `published` date."""
     as_of = (entry.claim.context or {}).get("as_of")
     if isinstance(as_of, (str, int)) and not isinstance(as_of, bool):
-        parsed = dates.parse(as_of)
+        parsed = _parsed(str(as_of))
         if parsed:
             return parsed, "as_of"
     published = corpus.source(entry.claim.source).published
     if published is not None:
-        parsed = dates.parse(str(published))
+        parsed = _parsed(str(published))
         if parsed:
             return parsed, "published"
     return None, None
+
+
+# Claims share a few dates (their sources' `published`), each read once: a date is a tuple.
+_parsed = lru_cache(maxsize=4096)(dates.parse_partial_date)
 
 
 # Each claim's date (claim id -> `claim_date`), where the caller knows the corpus.

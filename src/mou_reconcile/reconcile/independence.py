@@ -15,7 +15,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
+from types import ModuleType
 
 from mou_reconcile.corpus.load import Corpus
 
@@ -209,9 +211,19 @@ def wording(text: str) -> str:
 
 def similar(a: str, b: str) -> bool:
     """Whether two `wording`s are nearly the same words."""
+    if a == b:  # a copy's words (ratio 100, two empty texts too)
+        return True
+    # With the cut-off, rapidfuzz stops as soon as the threshold is out of reach (0).
+    return bool(_fuzz().ratio(a, b, score_cutoff=SAME_SENTENCE_SIMILARITY))
+
+
+@lru_cache(maxsize=1)
+def _fuzz() -> ModuleType:
+    """rapidfuzz.fuzz, imported on first use (not at start-up) and once: an import statement
+    in `similar` cost a call into importlib per pair of claims."""
     from rapidfuzz import fuzz
 
-    return bool(fuzz.ratio(a, b) >= SAME_SENTENCE_SIMILARITY)
+    return fuzz
 
 
 def same_words(a: str, b: str) -> bool:

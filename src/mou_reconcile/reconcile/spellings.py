@@ -20,6 +20,14 @@ from mou_reconcile.text.article import Article
 from mou_reconcile.text.fold import fold_text
 
 _WORDS = re.compile(r"\w+")  # words: runs of the word characters of `name_spans`
+# In ASCII text the same words are what is left between the other characters: a translation
+# and a split, at C speed, where the pattern's findall over every article took twice as long.
+_ASCII_WORDS = str.maketrans({c: c if _WORDS.match(c) else " " for c in map(chr, range(128))})
+
+
+def _words_of(text: str) -> list[str]:
+    """_WORDS.findall(text)."""
+    return text.translate(_ASCII_WORDS).split() if text.isascii() else _WORDS.findall(text)
 
 
 class SpellingIndex:
@@ -35,7 +43,7 @@ class SpellingIndex:
         self._order = {sid: k for k, sid in enumerate(corpus.articles)}
         self._sources: dict[str, set[str]] = {w: set() for w in vocabulary}  # word -> holders
         for sid, article in corpus.articles.items():
-            for w in vocabulary.intersection(_WORDS.findall(article.folded.text)):
+            for w in vocabulary.intersection(_words_of(article.folded.text)):
                 self._sources[w].add(sid)
 
     def sources_with(self, folded: str) -> Collection[str]:

@@ -41,14 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from mou_reconcile import __version__
-from mou_reconcile.cli.cacheentry import (
-    DIGEST_CHARS,
-    article_state,
-    digest,
-    read_entry,
-    sealed,
-    unchanged,
-)
+from mou_reconcile.cli.cacheentry import article_state, digest, opened, unchanged
 from mou_reconcile.cli.recorder import Recorder as Recorder
 from mou_reconcile.corpus.limits import read_head as _read_head
 from mou_reconcile.corpus.paths import Resolver
@@ -217,20 +210,10 @@ class Pending:
 
     def _lookup(self) -> Hit | None:
         path = self.file()
-        data = read_entry(path)
-        if data is None:
+        entry = opened(path, MAGIC, self.key)
+        if entry is None:
             return None
-        if not sealed(data, MAGIC):
-            with contextlib.suppress(OSError):  # damaged: of no use to anyone
-                if stat.S_ISREG(os.lstat(path).st_mode):
-                    os.unlink(path)
-            return None
-        data = data[:-DIGEST_CHARS]
-        end = data.index(b"\n", len(MAGIC))
-        header = json.loads(data[len(MAGIC):end])
-        payload = memoryview(data)[end + 1:]
-        if header["key"] != self.key or len(payload) != header["size"]:
-            return None
+        header, payload = entry
         if not unchanged(header):
             return None
         chunks: list[tuple[int, str]] = []

@@ -3,6 +3,7 @@ the state of the articles it lists, compared again at each lookup."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -45,6 +46,27 @@ def read_entry(path: Path) -> bytes | None:
             return None
         data = handle.read(MAX_BYTES + 1)
     return data if len(data) <= MAX_BYTES else None
+
+
+def opened(path: Path, magic: bytes, key: str) -> tuple[dict[str, Any], memoryview] | None:
+    """The entry at `path` (header, payload) if it is sealed with `magic`, made for `key`
+    and whole; else None. A damaged entry is removed: of no use to anyone."""
+    import json
+
+    data = read_entry(path)
+    if data is None:
+        return None
+    if not sealed(data, magic):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+        return None
+    end = data.index(b"\n", len(magic))
+    header: dict[str, Any] = json.loads(data[len(magic):end])
+    payload = memoryview(data)[end + 1:len(data) - DIGEST_CHARS]
+    if header["key"] != key or len(payload) != header["size"]:
+        return None
+    return header, payload
 
 
 def article_state(root: str, root_resolved: str, raw: str, limit: int,

@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from mou_reconcile.check.checker import CheckResult
 from mou_reconcile.cli import cache
-from mou_reconcile.cli.cacheentry import DIGEST_CHARS, read_entry, sealed, unchanged
+from mou_reconcile.cli.cacheentry import opened, unchanged
 from mou_reconcile.corpus.load import ClaimEntry, Corpus, Entry
 from mou_reconcile.corpus.models import SECTIONS
 from mou_reconcile.corpus.yamldoc import YamlDocument
@@ -56,19 +54,10 @@ def lookup(pending: cache.Pending) -> CheckResult | None:
 
 def _lookup(pending: cache.Pending) -> CheckResult | None:
     path = cache.cache_dir() / f"{pending.checked_key}{cache.CHECKED_SUFFIX}"
-    data = read_entry(path)
-    if data is None:
+    entry = opened(path, MAGIC, pending.checked_key)
+    if entry is None:
         return None
-    if not sealed(data, MAGIC):
-        with contextlib.suppress(OSError):  # damaged: of no use to anyone
-            if stat.S_ISREG(os.lstat(path).st_mode):
-                os.unlink(path)
-        return None
-    end = data.index(b"\n", len(MAGIC))
-    header = json.loads(data[len(MAGIC):end])
-    payload = memoryview(data)[end + 1:len(data) - DIGEST_CHARS]
-    if header["key"] != pending.checked_key or len(payload) != header["size"]:
-        return None
+    header, payload = entry
     read: dict[str, bytes] = {}
     if not unchanged(header, read):
         return None

@@ -66,3 +66,44 @@ def node_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         for i, v in enumerate(data):
             out += node_paths(v, (*path, i))
     return out
+
+
+# -- the cache tests' fixtures (test_cache.py, test_checkcache.py) ---------------------------
+
+
+@pytest.fixture
+def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The cache on, in a folder of the test's own (the session's is off: see above)."""
+    folder = tmp_path / "cache"
+    monkeypatch.delenv("MOU_RECONCILE_NO_CACHE", raising=False)
+    monkeypatch.setenv("MOU_RECONCILE_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The claims files the pipeline loaded and checked (not read from a stored check)."""
+    from mou_reconcile.check import checker
+
+    calls: list[str] = []
+    real = checker.check_file
+
+    def counted(path: Path, display: str | None = None) -> Any:
+        calls.append(str(path))
+        return real(path, display)
+
+    monkeypatch.setattr(checker, "check_file", counted)
+    return calls
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    """A copy of the sample corpus (five articles), to edit."""
+    folder = tmp_path / "story"
+    shutil.copytree(REPO / "data", folder)
+    return folder
+
+
+def same(a: Run, b: Run) -> None:
+    """Two runs printed and exited alike."""
+    assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr)

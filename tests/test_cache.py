@@ -1,7 +1,7 @@
 """The result cache: a warm run prints what the cold one did, and never a stale answer.
 
 conftest.py turns the cache off for the rest of the suite (and points it at a folder of the
-session's own); the `cache` fixture here turns it on, in a folder of the test's own. A hit is
+session's own); its `cache` fixture turns it on, in a folder of the test's own. A hit is
 told from a miss by counting the pipeline's calls: a hit never loads the claims file.
 """
 
@@ -17,35 +17,12 @@ from typing import Any
 
 import pytest
 
-from conftest import CASES, REPO, Run
-from mou_reconcile.check import checker as check_module
+from conftest import CASES, REPO, Run, same
 from mou_reconcile.cli import cache as cache_module
 from mou_reconcile.cli import checkcache
 from mou_reconcile.corpus import paths
 
 Cli = Callable[..., Run]
-
-
-@pytest.fixture
-def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.delenv("MOU_RECONCILE_NO_CACHE", raising=False)
-    monkeypatch.setenv("MOU_RECONCILE_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The claims files the pipeline loaded and checked (not read from a stored check)."""
-    calls: list[str] = []
-    real = check_module.check_file
-
-    def counted(path: Path, display: str | None = None) -> Any:
-        calls.append(str(path))
-        return real(path, display)
-
-    monkeypatch.setattr(check_module, "check_file", counted)
-    return calls
 
 
 @pytest.fixture
@@ -62,18 +39,6 @@ def loads(monkeypatch: pytest.MonkeyPatch, checks: list[str]) -> list[str]:
 
     monkeypatch.setattr(checkcache, "lookup", counted)
     return checks
-
-
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    """A copy of the sample corpus (five articles), to edit."""
-    folder = tmp_path / "story"
-    shutil.copytree(REPO / "data", folder)
-    return folder
-
-
-def same(a: Run, b: Run) -> None:
-    assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr)
 
 
 def entries(folder: Path) -> list[Path]:

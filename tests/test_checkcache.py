@@ -12,51 +12,16 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import CASES, REPO, TESTS, Run
-from mou_reconcile.check import checker as check_module
+from conftest import CASES, REPO, TESTS, Run, same
 from mou_reconcile.cli import cacheentry, checkcache
 
 Cli = Callable[..., Run]
 FORMATS = ["text", "json", "markdown", "html", "sarif", "github"]
 CORPORA = [REPO / "data", *sorted((TESTS / "stories").iterdir()),
            *sorted(p for p in CASES.iterdir() if (p / "claims.yaml").is_file())]
-
-
-@pytest.fixture
-def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.delenv("MOU_RECONCILE_NO_CACHE", raising=False)
-    monkeypatch.setenv("MOU_RECONCILE_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The claims files loaded and checked, one per run that did not read a stored check."""
-    calls: list[str] = []
-    real = check_module.check_file
-
-    def counted(path: Path, display: str | None = None) -> Any:
-        calls.append(str(path))
-        return real(path, display)
-
-    monkeypatch.setattr(check_module, "check_file", counted)
-    return calls
-
-
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    shutil.copytree(REPO / "data", folder)
-    return folder
-
-
-def same(a: Run, b: Run) -> None:
-    assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr)
 
 
 def stored(cache: Path) -> Path:
